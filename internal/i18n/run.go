@@ -1,0 +1,9 @@
+package i18n
+
+// Run holds the strings of this area of the app.
+type Run struct {
+}
+
+var runEN = Run{}
+
+var runNL = Run{}
