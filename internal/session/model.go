@@ -146,6 +146,7 @@ type StepRecord struct {
 	Planned   time.Duration `json:"planned"`             // as first planned
 	Replanned time.Duration `json:"replanned,omitempty"` // after a re-plan; 0 = unchanged
 	Actual    time.Duration `json:"actual"`              // time spent in the step (running, not paused)
+	Left      time.Duration `json:"left"`                // time left when the step was last left; negative = overtime
 	Visited   bool          `json:"visited"`
 }
 
@@ -162,6 +163,7 @@ type Session struct {
 	Speed        float64                 `json:"speed,omitempty"` // rehearsal factor; 0 or 1 = real time
 	CreatedAt    time.Time               `json:"created_at"`
 	UpdatedAt    time.Time               `json:"updated_at"`
+	StartedAt    time.Time               `json:"started_at,omitempty"`
 	Plan         []structure.PlannedStep `json:"plan"`
 	Records      []StepRecord            `json:"records"`
 	Pos          int                     `json:"pos"`
