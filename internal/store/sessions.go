@@ -1,0 +1,211 @@
+package store
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"liberate/internal/session"
+)
+
+// SessionSummary is one line of the sessions list.
+type SessionSummary struct {
+	ID        string    `json:"id"`
+	Title     string    `json:"title"`
+	Slugs     []string  `json:"slugs"`
+	CreatedAt time.Time `json:"created_at"`
+	UpdatedAt time.Time `json:"updated_at"`
+	Notes     int       `json:"notes"` // not counting deleted notes
+	Finished  bool      `json:"finished"`
+}
+
+// NewSessionID returns a short id that sorts by time and is easy to type:
+// the date and minute of now and four random hex digits, e.g.
+// "20261122-0954-ab12".
+func NewSessionID(now time.Time) string {
+	var b [2]byte
+	_, _ = rand.Read(b[:])
+	return now.Format("20060102-1504") + "-" + hex.EncodeToString(b[:])
+}
+
+// SaveSession creates or replaces the session, stamps its UpdatedAt and
+// makes it the last session (the one resume continues). It returns once the
+// session is on disk.
+func (s *Store) SaveSession(ss *session.Session) error {
+	if ss.ID == "" {
+		return &Error{Op: "save the session", Path: s.path, msg: "could not save the session: it has no id"}
+	}
+	return s.apply(ss.ID, func(w *Writer) error { return w.PutSession(ss) }, "SaveSession", "save the session")
+}
+
+func putSession(tx *bolt.Tx, ss *session.Session) error {
+	if ss.CreatedAt.IsZero() {
+		ss.CreatedAt = ss.UpdatedAt
+	}
+	data, err := json.Marshal(ss)
+	if err != nil {
+		return err
+	}
+	sessions, err := tx.CreateBucketIfNotExists(bucketSessions)
+	if err != nil {
+		return err
+	}
+	b, err := sessions.CreateBucketIfNotExists([]byte(ss.ID))
+	if err != nil {
+		return err
+	}
+	if err := b.Put(keySession, data); err != nil {
+		return err
+	}
+	meta, err := tx.CreateBucketIfNotExists(bucketMeta)
+	if err != nil {
+		return err
+	}
+	return meta.Put(keyLast, []byte(ss.ID))
+}
+
+// sessionBucket returns the bucket of an existing session, or ErrNotFound.
+func sessionBucket(tx *bolt.Tx, id string) (*bolt.Bucket, error) {
+	if ss := tx.Bucket(bucketSessions); ss != nil && id != "" {
+		if b := ss.Bucket([]byte(id)); b != nil && b.Get(keySession) != nil {
+			return b, nil
+		}
+	}
+	return nil, notFound(fmt.Sprintf("session %q", id), "see liberate sessions for the sessions in this file")
+}
+
+func decodeSession(b *bolt.Bucket) (*session.Session, error) {
+	var ss session.Session
+	if err := json.Unmarshal(b.Get(keySession), &ss); err != nil {
+		return nil, fmt.Errorf("%w: a session record is unreadable: %w", ErrCorrupt, err)
+	}
+	return &ss, nil
+}
+
+// Session returns the session with this id, or ErrNotFound.
+func (s *Store) Session(id string) (*session.Session, error) {
+	var out *session.Session
+	err := s.view("read the session", func(tx *bolt.Tx) error {
+		b, err := sessionBucket(tx, id)
+		if err != nil {
+			return err
+		}
+		out, err = decodeSession(b)
+		return err
+	})
+	return out, err
+}
+
+// LastSession returns the session saved most recently, or ErrNotFound when
+// there is none.
+func (s *Store) LastSession() (*session.Session, error) {
+	var id string
+	err := s.view("read the last session", func(tx *bolt.Tx) error {
+		if meta := tx.Bucket(bucketMeta); meta != nil {
+			id = string(meta.Get(keyLast))
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if id == "" {
+		return nil, notFound("no session yet", "start one with liberate run")
+	}
+	return s.Session(id)
+}
+
+// Sessions lists the sessions in the file, newest first.
+func (s *Store) Sessions() ([]SessionSummary, error) {
+	var out []SessionSummary
+	err := s.view("list the sessions", func(tx *bolt.Tx) error {
+		all := tx.Bucket(bucketSessions)
+		if all == nil {
+			return nil
+		}
+		return all.ForEachBucket(func(k []byte) error {
+			b := all.Bucket(k)
+			if b.Get(keySession) == nil {
+				return nil
+			}
+			ss, err := decodeSession(b)
+			if err != nil {
+				return err
+			}
+			sum := SessionSummary{ID: ss.ID, Title: ss.Title, Slugs: ss.Slugs,
+				CreatedAt: ss.CreatedAt, UpdatedAt: ss.UpdatedAt, Finished: ss.Finished}
+			if nb := b.Bucket(bucketNotes); nb != nil {
+				err := nb.ForEach(func(_, v []byte) error {
+					var n struct {
+						Deleted bool `json:"deleted"`
+					}
+					if err := json.Unmarshal(v, &n); err != nil {
+						return fmt.Errorf("%w: a note is unreadable: %w", ErrCorrupt, err)
+					}
+					if !n.Deleted {
+						sum.Notes++
+					}
+					return nil
+				})
+				if err != nil {
+					return err
+				}
+			}
+			out = append(out, sum)
+			return nil
+		})
+	})
+	sort.SliceStable(out, func(i, j int) bool {
+		if !out[i].CreatedAt.Equal(out[j].CreatedAt) {
+			return out[i].CreatedAt.After(out[j].CreatedAt)
+		}
+		return out[i].ID > out[j].ID
+	})
+	return out, err
+}
+
+// ResolveSession finds the session a facilitator means: "" or "last" for
+// the last session, a full id, a unique beginning of an id, or a number n
+// for the n-th line of Sessions (1 = newest).
+func (s *Store) ResolveSession(ref string) (*session.Session, error) {
+	ref = strings.TrimSpace(ref)
+	if ref == "" || strings.EqualFold(ref, "last") {
+		return s.LastSession()
+	}
+	if ss, err := s.Session(ref); err == nil || classify(err) != ErrNotFound {
+		return ss, err
+	}
+	list, err := s.Sessions()
+	if err != nil {
+		return nil, err
+	}
+	// Ids start with a year, so a short number is a line of the list.
+	if n, err := strconv.Atoi(ref); err == nil && n >= 1 && n <= len(list) && len(ref) < 4 {
+		return s.Session(list[n-1].ID)
+	}
+	var matches []string
+	for _, sum := range list {
+		if strings.HasPrefix(sum.ID, ref) {
+			matches = append(matches, sum.ID)
+		}
+	}
+	switch len(matches) {
+	case 0:
+		return nil, notFound(fmt.Sprintf("session %q", ref), "see liberate sessions for the sessions in this file")
+	case 1:
+		return s.Session(matches[0])
+	}
+	shown := matches
+	if len(shown) > 3 {
+		shown = shown[:3]
+	}
+	return nil, &Error{Kind: ErrAmbiguous, Path: s.path,
+		msg: fmt.Sprintf("%q matches %d sessions (%s…); type more of the id", ref, len(matches), strings.Join(shown, ", "))}
+}
