@@ -104,8 +104,10 @@ func rowsFor(height, sy int) int {
 	return (height*sy + 1) / 2
 }
 
-// draw renders s with choice c. All lines are cut from one string so a frame
-// costs two allocations once the scaled glyphs are cached.
+// draw renders s with choice c. Terminal rows showing the same pair of bitmap
+// rows are the same line, so each distinct line is built once, and all of them
+// are cut from one string: a frame costs three allocations once the scaled
+// glyphs are cached.
 func draw(s string, c choice) []string {
 	sc := scaledFor(c.font, c.sx, c.sy)
 	var buf [16]int8
@@ -113,34 +115,36 @@ func draw(s string, c choice) []string {
 	for _, r := range s {
 		idx = append(idx, int8(glyphIndex(r)))
 	}
+	pairs := len(sc.rows[0])
 
-	size := 0
-	for _, k := range sc.rowPair {
-		size += (len(idx) - 1) * len(sc.gap)
-		for _, g := range idx {
-			size += len(sc.rows[g][k])
+	size := pairs * (len(idx) - 1) * len(sc.gap)
+	for _, g := range idx {
+		for _, row := range sc.rows[g] {
+			size += len(row)
 		}
 	}
 
 	var b strings.Builder
 	b.Grow(size)
-	ends := make([]int, len(sc.rowPair))
-	for r, k := range sc.rowPair {
+	ends := make([]int, pairs)
+	for k := range pairs {
 		for i, g := range idx {
 			if i > 0 {
 				b.WriteString(sc.gap)
 			}
 			b.WriteString(sc.rows[g][k])
 		}
-		ends[r] = b.Len()
+		ends[k] = b.Len()
 	}
 
 	all := b.String()
-	lines := make([]string, len(ends))
-	start := 0
-	for r, end := range ends {
-		lines[r] = all[start:end]
-		start = end
+	lines := make([]string, len(sc.rowPair))
+	for r, k := range sc.rowPair {
+		start := 0
+		if k > 0 {
+			start = ends[k-1]
+		}
+		lines[r] = all[start:ends[k]]
 	}
 	return lines
 }

@@ -36,12 +36,19 @@ func requireFits(t *testing.T, s string, lines []string, maxWidth, maxHeight int
 	if len(lines) > max(maxHeight, 0) {
 		t.Fatalf("Render(%q, %d, %d) is %d rows tall", s, maxWidth, maxHeight, len(lines))
 	}
+	first := 0
+	if len(lines) > 0 {
+		first = ansi.StringWidth(lines[0])
+	}
 	for i, l := range lines {
+		if i > 0 && l == lines[i-1] {
+			continue // big digits repeat rows; measuring each once keeps the grid test quick
+		}
 		w := ansi.StringWidth(l)
 		if w > maxWidth {
 			t.Fatalf("Render(%q, %d, %d) row %d is %d columns wide", s, maxWidth, maxHeight, i, w)
 		}
-		if first := ansi.StringWidth(lines[0]); w != first {
+		if w != first {
 			t.Fatalf("Render(%q, %d, %d) row %d is %d columns wide, row 0 is %d", s, maxWidth, maxHeight, i, w, first)
 		}
 		if strings.Contains(l, "\n") {
@@ -79,8 +86,8 @@ func TestDigitsKeepGrowingOnHugeScreens(t *testing.T) {
 
 func TestRenderAlwaysFitsTheBoxAndFitAgrees(t *testing.T) {
 	texts := []string{"12:00", "+0:42", "1:02:03", "-5:00", "0", "", "10 00", "99:99:99:99", "é12"}
-	for w := 0; w <= 300; w += 3 {
-		for h := 0; h <= 150; h += 2 {
+	for w := 0; w <= 300; w += 5 {
+		for h := 0; h <= 150; h += 3 {
 			for _, s := range texts {
 				lines := Render(s, w, h)
 				requireFits(t, s, lines, w, h)
@@ -104,7 +111,7 @@ func TestRenderPicksTheTallestSizeThatFits(t *testing.T) {
 				want := 1
 				for _, f := range fonts {
 					dots := dotWidth(f, c.text)
-					for sy := 1; 2*rowsFor(f.height, sy) <= 2*h+1 && (f.maxSy == 0 || sy <= f.maxSy); sy++ {
+					for sy := 1; rowsFor(f.height, sy) <= h && (f.maxSy == 0 || sy <= f.maxSy); sy++ {
 						for sx := (sy + 1) / 2; sx <= sy; sx++ {
 							if sx*dots <= w && rowsFor(f.height, sy) <= h {
 								want = max(want, rowsFor(f.height, sy))
@@ -122,8 +129,8 @@ func TestRenderPicksTheTallestSizeThatFits(t *testing.T) {
 
 func TestEveryFontDrawsTheThreeSmallestHeightsByHand(t *testing.T) {
 	heights := map[int]bool{}
-	for w, h := 1, 1; h <= 12; h++ {
-		_, got := Fit("8", w+200, h)
+	for h := 1; h <= 12; h++ {
+		_, got := Fit("8", 200, h)
 		heights[got] = true
 	}
 	for _, want := range []int{1, 3, 4, 5, 7} {
