@@ -47,6 +47,10 @@ func Fit(s string, maxWidth, maxHeight int) (width, height int) {
 	return c.width, c.height
 }
 
+// maxSide is the biggest box side Render fills; bigger boxes are drawn as if
+// they were this big, which keeps the arithmetic clear of overflow.
+const maxSide = 10_000
+
 // A choice is one font at one scale, with the size it gives s.
 type choice struct {
 	font          *font
@@ -58,6 +62,7 @@ type choice struct {
 // wider than square and no narrower than half a square; ok is false when only
 // plain text fits.
 func choose(s string, maxWidth, maxHeight int) (best choice, ok bool) {
+	maxWidth, maxHeight = min(maxWidth, maxSide), min(maxHeight, maxSide)
 	for _, f := range fonts {
 		dots := dotWidth(f, s)
 		if dots < 1 {

@@ -2,6 +2,7 @@ package bigtext
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 
@@ -215,6 +216,13 @@ func TestAnEmptyBoxDrawsNothing(t *testing.T) {
 		if w, h := Fit("12:00", box[0], box[1]); w != 0 || h != 0 {
 			t.Errorf("Fit(\"12:00\", %d, %d) = %d×%d, want 0×0", box[0], box[1], w, h)
 		}
+	}
+}
+
+func TestAnAbsurdlyBigBoxIsFilledOnlyUpToTenThousandCells(t *testing.T) {
+	w, h := Fit("8", math.MaxInt, math.MaxInt)
+	if w > 10_000 || h > 10_000 || h < 9_000 {
+		t.Errorf("Fit(\"8\", MaxInt, MaxInt) = %d×%d, want a drawing nearly 10 000 rows tall", w, h)
 	}
 }
 
