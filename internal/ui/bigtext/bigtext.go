@@ -5,8 +5,10 @@
 // Several bitmap fonts are drawn with full blocks (█) and half blocks (▀ ▄) and
 // scaled by whole numbers: a terminal cell is about twice as tall as it is
 // wide, so a bitmap dot is sx columns wide and sy half rows tall, and it looks
-// square when sx equals sy. Sizes grow from 3 rows to as tall as the terminal
-// allows. The package returns plain text lines; the caller styles them.
+// square when sx equals sy. The drawings are 1 row (plain text), then 3, 5, 8
+// and 10 rows from a 3×5 font, and 4, 7, 11, 14, 18, 21, 25, … rows (7·sy/2
+// rounded up) from a 5×7 font, without limit. The package returns plain text
+// lines; the caller styles them.
 package bigtext
 
 import (
