@@ -19,6 +19,9 @@ type PlanOptions struct {
 // facilitator clusters and names the notes).
 var HarvestLabel = Text{EN: "Harvest: cluster and name the notes", NL: "Oogsten: clusteren en benoemen"}
 
+// maxPlanSteps bounds a plan so a runaway file cannot exhaust memory.
+const maxPlanSteps = 10000
+
 // defaultStations is the number of stations when a structure gives none.
 const defaultStations = 6
 
@@ -245,6 +248,9 @@ func (p *planner) step(st *Step, f frame) error {
 		}
 		iterations := max(n, 1)
 		for k := 1; k <= iterations; k++ {
+			if len(p.out) > maxPlanSteps {
+				return fmt.Errorf("plan %q: more than %d steps; lower the repeats", f.s.Slug, maxPlanSteps)
+			}
 			g := f
 			g.path = joinPath(f.path, k)
 			g.counters = append(append([]Counter(nil), f.counters...), Counter{Kind: kind, I: k, N: n})
@@ -270,6 +276,10 @@ func (p *planner) step(st *Step, f frame) error {
 // repeatCount is how often a block runs: a number, the structure's group
 // size, its stations, or 0 for until_done (run once; `r` repeats it).
 func repeatCount(r string, s *Structure) int {
+	return min(rawRepeatCount(r, s), MaxRepeat)
+}
+
+func rawRepeatCount(r string, s *Structure) int {
 	switch r {
 	case RepeatGroupSize:
 		if s.Group.Size > 0 {

@@ -203,7 +203,7 @@ func (v *validator) step(p string, st *Step) {
 		v.add(at("timed"), "a timed step needs minutes (min, and max or default if it is a range)")
 	}
 	if st.Repeat != "" && !validRepeat(st.Repeat) {
-		v.add(at("repeat"), "repeat %q is not a positive whole number or one of %s", st.Repeat, strings.Join(knownRepeats, ", "))
+		v.add(at("repeat"), "repeat %q is not a whole number from 1 to %d or one of %s", st.Repeat, MaxRepeat, strings.Join(knownRepeats, ", "))
 	}
 	switch {
 	case len(st.Steps) > 0 && st.Nested != "":
@@ -232,8 +232,12 @@ func validRepeat(r string) bool {
 		return true
 	}
 	n, err := strconv.Atoi(r)
-	return err == nil && n > 0
+	return err == nil && n > 0 && n <= MaxRepeat
 }
+
+// MaxRepeat bounds a block's repeat count; no structure runs a step more
+// than a few dozen times.
+const MaxRepeat = 99
 
 func (v *validator) item(p string, it *Item) {
 	if it.Slug == "" && !it.Harvest {
