@@ -1,0 +1,650 @@
+// Package cluster groups short notes (Dutch, English or both) into themes
+// and names each theme in the notes' own words. It finds the number of
+// themes itself, keeps the facilitator's hand placements, and runs in well
+// under a second for thousands of notes.
+package cluster
+
+import (
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Options tune a clustering run. The zero value finds everything itself.
+type Options struct {
+	// K forces the number of groups; 0 lets the notes decide.
+	K int
+	// Fixed pins notes (by index into the texts) to a group placed by hand.
+	// Pinned notes stay in that group, pull similar notes in, and the group
+	// keeps its id.
+	Fixed map[int]string
+}
+
+// Group is one theme.
+type Group struct {
+	// ID is stable: the hand-given id for groups with pinned notes, else a
+	// slug of the label made unique within the result.
+	ID string
+	// Label names the theme in the notes' own words.
+	Label string
+	// Terms are the words and concepts the members share, strongest first.
+	Terms []string
+	// Members are indexes into the texts, in increasing order.
+	Members []int
+}
+
+// Result is a clustering of all texts.
+type Result struct {
+	// Groups are ordered largest first, ties by first member.
+	Groups []Group
+	// Assign gives for every text the index of its group in Groups.
+	Assign []int
+}
+
+// Tuning, one configuration for all inputs.
+var (
+	neighbours  = 12   // k of the k-nearest-neighbour graph
+	minEdgeSim  = 0.08 // weaker similarities are not edges
+	resolution  = 1.0  // modularity resolution
+	refineSteps = 4    // spherical k-means passes after the graph step
+	centroidCap = 400  // features kept per centroid
+	mergeSim    = 0.35 // clusters whose centres are this similar merge
+)
+
+// Cluster groups texts into themes. Empty input gives an empty result; every
+// text ends in exactly one group; the same input always gives the same
+// output.
+func Cluster(texts []string, opt Options) Result {
+	n := len(texts)
+	if n == 0 {
+		return Result{}
+	}
+	c := analyze(texts)
+	fixed, fixedNames := pinned(n, opt.Fixed)
+	var comm []int
+	if n == 1 {
+		comm = []int{0}
+	} else {
+		g := symmetrize(knn(c, neighbours, minEdgeSim))
+		var f []int
+		if len(fixedNames) > 0 {
+			f = fixed
+		}
+		comm = louvain(g, resolution, f)
+	}
+	assign := refine(c, comm, fixed, refineSteps)
+	if opt.K == 0 && mergeSim < 1 {
+		assign = mergeSimilar(c, assign, fixed, mergeSim, 1)
+		assign = refine(c, assign, fixed, refineSteps)
+	}
+	if opt.K > 0 {
+		assign = forceK(c, assign, fixed, opt.K)
+		assign = refine(c, assign, fixed, refineSteps)
+	}
+	return buildResult(texts, c, assign, fixed, fixedNames)
+}
+
+// pinned turns the hand placements into a group number per note (-1 when
+// free), groups numbered in sorted order of their ids.
+func pinned(n int, m map[int]string) ([]int, []string) {
+	fixed := make([]int, n)
+	for i := range fixed {
+		fixed[i] = -1
+	}
+	ids := map[string]bool{}
+	for i, id := range m {
+		if i >= 0 && i < n {
+			ids[id] = true
+		}
+	}
+	names := sortedKeys(ids)
+	num := map[string]int{}
+	for i, s := range names {
+		num[s] = i
+	}
+	for i, id := range m {
+		if i >= 0 && i < n {
+			fixed[i] = num[id]
+		}
+	}
+	return fixed, names
+}
+
+// centroids holds normalised, pruned cluster centres in an inverted index.
+type centroids struct {
+	post map[int32][]cw
+}
+
+type cw struct {
+	c int32
+	w float32
+}
+
+func buildCentroids(c *corpus, assign []int, k int) centroids {
+	sums := make([]map[int32]float64, k)
+	for i := range sums {
+		sums[i] = map[int32]float64{}
+	}
+	for i, a := range assign {
+		v := c.vecs[i]
+		for j, id := range v.idx {
+			sums[a][id] += float64(v.val[j])
+		}
+	}
+	cs := centroids{post: map[int32][]cw{}}
+	type fw struct {
+		id int32
+		w  float64
+	}
+	for ci, m := range sums {
+		list := make([]fw, 0, len(m))
+		var norm float64
+		for id, w := range m {
+			list = append(list, fw{id, w})
+			norm += w * w
+		}
+		if norm == 0 {
+			continue
+		}
+		sort.Slice(list, func(a, b int) bool {
+			if list[a].w != list[b].w {
+				return list[a].w > list[b].w
+			}
+			return list[a].id < list[b].id
+		})
+		if len(list) > centroidCap {
+			list = list[:centroidCap]
+		}
+		inv := 1 / math.Sqrt(norm)
+		for _, x := range list {
+			cs.post[x.id] = append(cs.post[x.id], cw{int32(ci), float32(x.w * inv)})
+		}
+	}
+	return cs
+}
+
+// refine moves free notes to their most similar cluster centre, a few
+// spherical k-means passes starting from the graph's communities. Clusters
+// left empty disappear; the result is renumbered in order of first note.
+func refine(c *corpus, assign []int, fixed []int, steps int) []int {
+	assign = renumber(assign)
+	n := len(assign)
+	score := []float64{}
+	for step := 0; step < steps; step++ {
+		k := 0
+		for _, a := range assign {
+			k = max(k, a+1)
+		}
+		cs := buildCentroids(c, assign, k)
+		if cap(score) < k {
+			score = make([]float64, k)
+		}
+		score = score[:k]
+		next := make([]int, n)
+		changed := 0
+		for i := range assign {
+			next[i] = assign[i]
+			if fixed[i] >= 0 {
+				continue
+			}
+			for x := range score {
+				score[x] = 0
+			}
+			v := c.vecs[i]
+			for j, id := range v.idx {
+				for _, p := range cs.post[id] {
+					score[p.c] += float64(v.val[j] * p.w)
+				}
+			}
+			best := assign[i]
+			for x, s := range score {
+				if s > score[best]+1e-9 {
+					best = x
+				}
+			}
+			if best != assign[i] {
+				changed++
+			}
+			next[i] = best
+		}
+		assign = renumber(next)
+		if changed == 0 {
+			break
+		}
+	}
+	return assign
+}
+
+// renumber maps cluster numbers to 0..k-1 in order of first appearance.
+func renumber(a []int) []int {
+	m := map[int]int{}
+	out := make([]int, len(a))
+	for i, x := range a {
+		r, ok := m[x]
+		if !ok {
+			r = len(m)
+			m[x] = r
+		}
+		out[i] = r
+	}
+	return out
+}
+
+// forceK merges the two most similar clusters, or splits the largest one,
+// until there are exactly k (or as many as there are notes).
+func forceK(c *corpus, assign []int, fixed []int, k int) []int {
+	n := len(assign)
+	k = min(k, n)
+	for {
+		groups := members(assign)
+		if len(groups) == k {
+			return assign
+		}
+		if len(groups) > k {
+			a, b := closestPair(c, groups, assign, fixed)
+			for i := range assign {
+				if assign[i] == b {
+					assign[i] = a
+				}
+			}
+			assign = renumber(assign)
+			continue
+		}
+		// Split the largest cluster around its two most distant notes.
+		big := 0
+		for g := range groups {
+			if len(groups[g]) > len(groups[big]) {
+				big = g
+			}
+		}
+		m := groups[big]
+		p := farthest(c, m, m[0])
+		q := farthest(c, m, p)
+		next := len(groups)
+		for _, i := range m {
+			if fixed[i] >= 0 {
+				continue
+			}
+			if i == q || (i != p && c.vecs[i].dot(c.vecs[q]) > c.vecs[i].dot(c.vecs[p])) {
+				assign[i] = next
+			}
+		}
+		if len(members(assign)) == len(groups) {
+			// Nothing could move (all pinned or identical): give up.
+			return assign
+		}
+	}
+}
+
+func farthest(c *corpus, m []int, from int) int {
+	best, bestSim := m[0], math.Inf(1)
+	for _, i := range m {
+		if s := c.vecs[i].dot(c.vecs[from]); s < bestSim && i != from {
+			best, bestSim = i, s
+		}
+	}
+	return best
+}
+
+// closestPair finds the two clusters whose centres are most similar; two
+// clusters holding notes pinned to different groups never merge.
+func closestPair(c *corpus, groups [][]int, assign []int, fixed []int) (int, int) {
+	k := len(groups)
+	cs := buildCentroids(c, assign, k)
+	// Centre·centre through the inverted index.
+	type key struct{ a, b int32 }
+	sim := map[key]float64{}
+	for _, l := range cs.post {
+		for x := 0; x < len(l); x++ {
+			for y := x + 1; y < len(l); y++ {
+				a, b := l[x].c, l[y].c
+				if a > b {
+					a, b = b, a
+				}
+				sim[key{a, b}] += float64(l[x].w * l[y].w)
+			}
+		}
+	}
+	pin := make([]int, k)
+	for g := range pin {
+		pin[g] = -1
+	}
+	for i, a := range assign {
+		if fixed[i] >= 0 {
+			pin[a] = fixed[i]
+		}
+	}
+	ba, bb, bs := -1, -1, math.Inf(-1)
+	for a := 0; a < k; a++ {
+		for b := a + 1; b < k; b++ {
+			if pin[a] >= 0 && pin[b] >= 0 && pin[a] != pin[b] {
+				continue
+			}
+			s := sim[key{int32(a), int32(b)}]
+			if s > bs {
+				ba, bb, bs = a, b, s
+			}
+		}
+	}
+	if ba < 0 {
+		return 0, 0
+	}
+	return ba, bb
+}
+
+func members(assign []int) [][]int {
+	k := 0
+	for _, a := range assign {
+		k = max(k, a+1)
+	}
+	g := make([][]int, k)
+	for i, a := range assign {
+		g[a] = append(g[a], i)
+	}
+	return g
+}
+
+// buildResult orders the groups, names them and gives them ids.
+func buildResult(texts []string, c *corpus, assign []int, fixed []int, fixedNames []string) Result {
+	groups := members(assign)
+	sort.SliceStable(groups, func(a, b int) bool {
+		if len(groups[a]) != len(groups[b]) {
+			return len(groups[a]) > len(groups[b])
+		}
+		return groups[a][0] < groups[b][0]
+	})
+	res := Result{Groups: make([]Group, len(groups)), Assign: make([]int, len(texts))}
+	used := map[string]bool{}
+	for _, s := range fixedNames {
+		used[s] = true
+	}
+	for gi, m := range groups {
+		terms := describe(c, m)
+		g := Group{Members: m, Terms: terms}
+		g.Label = labelOf(terms, texts, m)
+		for _, i := range m {
+			if fixed[i] >= 0 {
+				g.ID = fixedNames[fixed[i]]
+				break
+			}
+		}
+		res.Groups[gi] = g
+		for _, i := range m {
+			res.Assign[i] = gi
+		}
+	}
+	for gi := range res.Groups {
+		g := &res.Groups[gi]
+		if g.ID != "" {
+			continue
+		}
+		base := slug(g.Label)
+		id := base
+		for k := 2; used[id]; k++ {
+			id = base + "-" + strconv.Itoa(k)
+		}
+		used[id] = true
+		g.ID = id
+	}
+	return res
+}
+
+// describe ranks the words and concepts that set a group apart: how many of
+// its notes use the term, times how specific the term is to the group.
+func describe(c *corpus, m []int) []string {
+	type term struct {
+		name  string
+		score float64
+		cnt   int
+	}
+	cnt := map[string]int{}
+	for _, i := range m {
+		d := &c.docs[i]
+		seen := map[string]bool{}
+		for _, s := range d.stems {
+			seen["w:"+s] = true
+		}
+		for _, s := range d.parts {
+			seen["w:"+s] = true
+		}
+		for _, k := range d.concepts {
+			seen["c:"+k] = true
+		}
+		for f := range seen {
+			cnt[f]++
+		}
+	}
+	df := map[string]int32{}
+	for id, name := range c.names {
+		if _, ok := cnt[name]; ok {
+			df[name] = c.df[id]
+		}
+	}
+	size := float64(len(m))
+	var ts []term
+	for _, name := range sortedKeys(cnt) {
+		k := cnt[name]
+		d := float64(max(df[name], int32(k)))
+		if len(m) > 1 && k < 2 {
+			continue
+		}
+		cover := float64(k) / size
+		spec := float64(k) / d
+		s := cover * spec
+		if strings.HasPrefix(name, "c:") {
+			s *= 0.9
+		}
+		ts = append(ts, term{name, s, k})
+	}
+	sort.SliceStable(ts, func(a, b int) bool { return ts[a].score > ts[b].score })
+	var out []string
+	seen := map[string]bool{}
+	for _, t := range ts {
+		var w string
+		if strings.HasPrefix(t.name, "w:") {
+			w = surfaceOf(c, t.name[2:], m)
+		} else {
+			w = t.name[2:]
+		}
+		if w == "" || seen[w] {
+			continue
+		}
+		seen[w] = true
+		out = append(out, w)
+		if len(out) == 5 {
+			break
+		}
+	}
+	return out
+}
+
+// surfaceOf returns the most common spelling of a stem among the group's
+// notes, as typed (lower case, accents kept).
+func surfaceOf(c *corpus, stem string, m []int) string {
+	cnt := map[string]int{}
+	for _, i := range m {
+		d := &c.docs[i]
+		for j, s := range d.stems {
+			if s == stem {
+				cnt[d.words[j].surface]++
+			}
+		}
+	}
+	if len(cnt) == 0 {
+		// Only met as part of compounds.
+		return stem
+	}
+	best, bc := "", 0
+	for _, s := range sortedKeys(cnt) {
+		if cnt[s] > bc || (cnt[s] == bc && len(s) < len(best)) {
+			best, bc = s, cnt[s]
+		}
+	}
+	return best
+}
+
+// labelOf names a group with its two strongest terms, or with the note
+// itself when the group holds one short note.
+func labelOf(terms []string, texts []string, m []int) string {
+	switch {
+	case len(terms) >= 2:
+		return terms[0] + ", " + terms[1]
+	case len(terms) == 1:
+		return terms[0]
+	}
+	words := strings.Fields(Fold(texts[m[0]]))
+	if len(words) > 4 {
+		words = words[:4]
+	}
+	if len(words) == 0 {
+		return "notes"
+	}
+	return strings.Join(words, " ")
+}
+
+// slug turns a label into an id: folded, words joined by hyphens.
+func slug(label string) string {
+	s := strings.Join(strings.Fields(Fold(label)), "-")
+	if len(s) > 40 {
+		s = strings.TrimRight(s[:40], "-")
+	}
+	if s == "" {
+		s = "group"
+	}
+	return s
+}
+
+// mergeSimilar joins clusters whose centres are more similar than minSim
+// (centroid linkage on cosine), most similar pair first, until no pair is
+// that similar or only minK clusters are left. Clusters holding notes pinned
+// to different groups never merge.
+func mergeSimilar(c *corpus, assign []int, fixed []int, minSim float64, minK int) []int {
+	groups := members(assign)
+	k := len(groups)
+	if k <= minK {
+		return assign
+	}
+	// Pruned centre sums (not normalised) of every cluster.
+	sums := make([]svec, k)
+	dense := make([]float64, len(c.names))
+	var touched []int32
+	for g, m := range groups {
+		touched = touched[:0]
+		for _, i := range m {
+			v := c.vecs[i]
+			for j, id := range v.idx {
+				if dense[id] == 0 {
+					touched = append(touched, id)
+				}
+				dense[id] += float64(v.val[j])
+			}
+		}
+		sums[g] = pruneDense(dense, touched, centroidCap)
+	}
+	// D[a][b] = sum_a · sum_b, through an inverted index of the sums.
+	D := make([][]float64, k)
+	for a := range D {
+		D[a] = make([]float64, k)
+	}
+	post := map[int32][]cw{}
+	for g, v := range sums {
+		for j, id := range v.idx {
+			post[id] = append(post[id], cw{int32(g), v.val[j]})
+		}
+	}
+	for a, v := range sums {
+		row := D[a]
+		for j, id := range v.idx {
+			w := float64(v.val[j])
+			for _, p := range post[id] {
+				row[p.c] += w * float64(p.w)
+			}
+		}
+	}
+	pin := make([]int, k)
+	for g := range pin {
+		pin[g] = -1
+	}
+	for i, a := range assign {
+		if fixed[i] >= 0 {
+			pin[a] = fixed[i]
+		}
+	}
+	alive := make([]bool, k)
+	parent := make([]int, k)
+	for g := range alive {
+		alive[g] = true
+		parent[g] = g
+	}
+	left := k
+	for left > minK {
+		ba, bb, bs := -1, -1, minSim
+		for a := 0; a < k; a++ {
+			if !alive[a] || D[a][a] == 0 {
+				continue
+			}
+			for b := a + 1; b < k; b++ {
+				if !alive[b] || D[b][b] == 0 || (pin[a] >= 0 && pin[b] >= 0 && pin[a] != pin[b]) {
+					continue
+				}
+				s := D[a][b] / math.Sqrt(D[a][a]*D[b][b])
+				if s > bs {
+					ba, bb, bs = a, b, s
+				}
+			}
+		}
+		if ba < 0 {
+			break
+		}
+		D[ba][ba] += D[bb][bb] + 2*D[ba][bb]
+		for x := 0; x < k; x++ {
+			if x != ba {
+				D[ba][x] += D[bb][x]
+				D[x][ba] = D[ba][x]
+			}
+		}
+		alive[bb] = false
+		parent[bb] = ba
+		if pin[ba] < 0 {
+			pin[ba] = pin[bb]
+		}
+		left--
+	}
+	root := func(g int) int {
+		for parent[g] != g {
+			g = parent[g]
+		}
+		return g
+	}
+	out := make([]int, len(assign))
+	for i, a := range assign {
+		out[i] = root(a)
+	}
+	return renumber(out)
+}
+
+// pruneDense turns the touched entries of a dense accumulator into a sparse
+// vector of its cap largest entries and clears the accumulator.
+func pruneDense(dense []float64, touched []int32, cap int) svec {
+	list := make([]cw, 0, len(touched))
+	for _, id := range touched {
+		list = append(list, cw{id, float32(dense[id])})
+		dense[id] = 0
+	}
+	if len(list) > cap {
+		sort.Slice(list, func(a, b int) bool {
+			if list[a].w != list[b].w {
+				return list[a].w > list[b].w
+			}
+			return list[a].c < list[b].c
+		})
+		list = list[:cap]
+	}
+	sort.Slice(list, func(a, b int) bool { return list[a].c < list[b].c })
+	v := svec{idx: make([]int32, len(list)), val: make([]float32, len(list))}
+	for i, x := range list {
+		v.idx[i], v.val[i] = x.c, x.w
+	}
+	return v
+}
