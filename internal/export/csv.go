@@ -47,8 +47,8 @@ func CSV(w io.Writer, d Data, opt CSVOptions) error {
 		return err
 	}
 	record := make([]string, len(CSVHeader))
-	write := func(label string, n session.Note) error {
-		name, step := p.noteStep(n)
+	write := func(label string, n *session.Note) error {
+		name, step := p.noteStep(*n)
 		record[0] = cell(textsafe.Display(label))
 		record[1] = cell(string(n.Kind))
 		record[2] = cell(textsafe.Display(n.Text))

@@ -70,14 +70,14 @@ type prepared struct {
 
 	notes       []session.Note // live, in capture order
 	clusters    []clusterGroup // ranked, only those holding notes
-	unclustered []session.Note
+	unclustered []*session.Note
 	clusterOf   map[uint64]string // note ID → cluster label ("" = unclustered)
 }
 
 // clusterGroup is a cluster with its live notes and its vote total.
 type clusterGroup struct {
 	session.Cluster
-	notes []session.Note
+	notes []*session.Note
 	votes int
 }
 
@@ -98,17 +98,21 @@ func prepare(d Data) (*prepared, error) {
 	}
 	p := &prepared{d: d, s: d.Session, lang: lang, cat: i18n.For(lang).Export, loc: loc, clusterOf: map[uint64]string{}}
 
-	for _, n := range d.Notes {
-		if !n.Deleted {
-			p.notes = append(p.notes, n)
+	// Sort positions, not notes: a Note is a few hundred bytes.
+	order := make([]int, 0, len(d.Notes))
+	for i := range d.Notes {
+		if !d.Notes[i].Deleted {
+			order = append(order, i)
 		}
 	}
-	slices.SortStableFunc(p.notes, func(a, b session.Note) int {
-		if c := a.CreatedAt.Compare(b.CreatedAt); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.ID, b.ID)
+	slices.SortFunc(order, func(i, j int) int {
+		a, b := &d.Notes[i], &d.Notes[j]
+		return cmp.Or(a.CreatedAt.Compare(b.CreatedAt), cmp.Compare(a.ID, b.ID), cmp.Compare(i, j))
 	})
+	p.notes = make([]session.Note, len(order))
+	for k, i := range order {
+		p.notes[k] = d.Notes[i]
+	}
 
 	index := map[string]int{}
 	groups := make([]clusterGroup, 0, len(d.Clusters))
@@ -119,7 +123,8 @@ func prepare(d Data) (*prepared, error) {
 		index[c.ID] = len(groups)
 		groups = append(groups, clusterGroup{Cluster: c, votes: c.Votes})
 	}
-	for _, n := range p.notes {
+	for k := range p.notes {
+		n := &p.notes[k]
 		i, ok := index[n.ClusterID]
 		if !ok {
 			p.unclustered = append(p.unclustered, n)

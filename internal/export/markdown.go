@@ -289,14 +289,14 @@ func (m *mdWriter) clusterSection() {
 }
 
 // noteList writes notes as list items: `- **Kind** — text · 2 votes`.
-func (m *mdWriter) noteList(notes []session.Note) {
+func (m *mdWriter) noteList(notes []*session.Note) {
 	for _, n := range notes {
 		m.noteItem(n)
 	}
 	m.line()
 }
 
-func (m *mdWriter) noteItem(n session.Note) {
+func (m *mdWriter) noteItem(n *session.Note) {
 	m.w.WriteString("- **")
 	m.w.WriteString(md(m.kindName(n.Kind)))
 	m.w.WriteString("** — ")
@@ -323,9 +323,10 @@ func (m *mdWriter) notesByStep() {
 		m.line()
 		return
 	}
-	byStep := make([][]session.Note, len(m.s.Plan))
-	var other []session.Note
-	for _, n := range m.notes {
+	byStep := make([][]*session.Note, len(m.s.Plan))
+	var other []*session.Note
+	for k := range m.notes {
+		n := &m.notes[k]
 		if _, ok := m.step(n.StepIndex); ok {
 			byStep[n.StepIndex] = append(byStep[n.StepIndex], n)
 		} else {
@@ -386,10 +387,10 @@ func (m *mdWriter) cards() {
 // actions lists the action notes again, each with where it came from, so
 // the next steps can be copied as one list.
 func (m *mdWriter) actions() {
-	var acts []session.Note
-	for _, n := range m.notes {
-		if n.Kind == session.KindAction {
-			acts = append(acts, n)
+	var acts []*session.Note
+	for k := range m.notes {
+		if m.notes[k].Kind == session.KindAction {
+			acts = append(acts, &m.notes[k])
 		}
 	}
 	if len(acts) == 0 {
@@ -397,7 +398,7 @@ func (m *mdWriter) actions() {
 	}
 	m.heading(2, md(m.cat.Actions))
 	for _, n := range acts {
-		name, step := m.noteStep(n)
+		name, step := m.noteStep(*n)
 		where := name
 		if st, ok := m.step(n.StepIndex); ok {
 			where += ", " + strings.ToLower(m.cat.Step) + " " + fmt.Sprintf(m.cat.StepOf, st.Number, st.Total)
