@@ -50,7 +50,7 @@ func CSV(w io.Writer, d Data, opt CSVOptions) error {
 	write := func(label string, n *session.Note) error {
 		name, step := p.noteStep(*n)
 		record[0] = cell(textsafe.Display(label))
-		record[1] = cell(string(n.Kind))
+		record[1] = cell(textsafe.Display(string(n.Kind)))
 		record[2] = cell(textsafe.Display(n.Text))
 		record[3] = cell(name)
 		record[4] = cell(step)
