@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"strings"
 	"syscall"
 
 	bolterrors "go.etcd.io/bbolt/errors"
@@ -119,7 +120,8 @@ func lockedMessage(path string) string {
 }
 
 func corruptMessage(path string, cause error) string {
-	return fmt.Sprintf("%s is damaged (%v); restore the last backup (made with liberate backup) or move the file away to start a new one", path, cause)
+	why := strings.TrimPrefix(cause.Error(), ErrCorrupt.Error()+": ")
+	return fmt.Sprintf("%s is damaged (%s); restore the last backup (made with liberate backup) or move the file away to start a new one", path, why)
 }
 
 // notFound reports a missing session or note with a hint.

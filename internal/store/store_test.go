@@ -196,6 +196,22 @@ func TestADamagedFileIsReportedAsCorruptWithoutPanicking(t *testing.T) {
 				t.Fatal(err)
 			}
 		},
+		"garbage over a page of notes": func(t *testing.T, path string) {
+			raw, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			at := bytes.Index(raw, []byte("note 25 "))
+			if at < 0 {
+				t.Fatal("note 25 not found in the file")
+			}
+			ps := os.Getpagesize()
+			at -= at % ps
+			copy(raw[at:at+ps], garbage(ps))
+			if err := os.WriteFile(path, raw, 0o600); err != nil {
+				t.Fatal(err)
+			}
+		},
 		"garbage over the data pages": func(t *testing.T, path string) {
 			f, err := os.OpenFile(path, os.O_RDWR, 0)
 			if err != nil {
@@ -232,6 +248,7 @@ func TestADamagedFileIsReportedAsCorruptWithoutPanicking(t *testing.T) {
 			if !errors.Is(err, ErrCorrupt) {
 				t.Fatalf("error %v is not ErrCorrupt", err)
 			}
+			t.Logf("reported as: %v", err)
 			msg := err.Error()
 			if !strings.Contains(msg, path) || !strings.Contains(msg, "backup") || !strings.Contains(msg, "move the file away") {
 				t.Errorf("message %q does not name the file and the way out", msg)
