@@ -7,8 +7,10 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"liberate/structures"
 )
@@ -139,8 +141,9 @@ func build(files []file) (*Library, []error) {
 	builtin := map[string]*Structure{}
 	seen := map[string]string{} // slug → file, per source kind
 	names := map[*Structure]string{}
-	for _, f := range files {
-		s, perrs := Parse(f.name, f.data)
+	parsed := parseAll(files)
+	for i, f := range files {
+		s, perrs := parsed[i].s, parsed[i].errs
 		if len(perrs) > 0 {
 			errs = append(errs, perrs...)
 			continue
@@ -166,6 +169,35 @@ func build(files []file) (*Library, []error) {
 	lib := &Library{defs: defs}
 	lib.buildIndex()
 	return lib, sortedErrors(errs)
+}
+
+type parseResult struct {
+	s    *Structure
+	errs []error
+}
+
+// parseAll parses files on every core; the results keep the files' order.
+func parseAll(files []file) []parseResult {
+	out := make([]parseResult, len(files))
+	workers := min(runtime.GOMAXPROCS(0), len(files))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				s, errs := Parse(files[i].name, files[i].data)
+				out[i] = parseResult{s: s, errs: errs}
+			}
+		}()
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
 }
 
 // checkReferences drops definitions that nest or list something missing or

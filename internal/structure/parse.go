@@ -44,39 +44,68 @@ func Parse(file string, data []byte) (*Structure, []error) {
 	if len(data) > maxFileSize {
 		return nil, []error{&FileError{File: file, Msg: fmt.Sprintf("file is larger than %d bytes", maxFileSize)}}
 	}
-	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, []error{syntaxError(file, err)}
-	}
-	if root.Kind == 0 || len(root.Content) == 0 {
-		return nil, []error{&FileError{File: file, Msg: "file is empty; it needs at least slug, name and steps"}}
-	}
-	doc := root.Content[0]
-	if doc.Kind != yaml.MappingNode {
-		return nil, []error{&FileError{File: file, Line: doc.Line, Msg: "a structure file is a mapping of fields (slug:, name:, steps: …)"}}
-	}
-	lines := lineTable{}
-	lines.walk("", doc)
-
-	var s Structure
+	var doc document
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
-	if err := dec.Decode(&s); err != nil && !errors.Is(err, io.EOF) {
-		var te *yaml.TypeError
-		if !errors.As(err, &te) {
-			return nil, []error{syntaxError(file, err)}
-		}
+	err := dec.Decode(&doc)
+	if errors.Is(err, io.EOF) || (err == nil && doc.node.Kind == 0) {
+		return nil, []error{&FileError{File: file, Msg: "file is empty; it needs at least slug, name and steps"}}
+	}
+	var te *yaml.TypeError
+	if err != nil && !errors.As(err, &te) {
+		return nil, []error{syntaxError(file, err)}
+	}
+	if doc.node.Kind != yaml.MappingNode {
+		return nil, []error{&FileError{File: file, Line: doc.node.Line, Msg: "a structure file is a mapping of fields (slug:, name:, steps: …)"}}
+	}
+	lines := lineTable{}
+	lines.walk("", &doc.node)
+	if te != nil {
 		errs := make([]error, 0, len(te.Errors))
 		for _, msg := range te.Errors {
 			errs = append(errs, typeError(file, msg, lines))
 		}
-		return nil, errs
+		return nil, sortedErrors(errs)
 	}
+	s := doc.s
 	lines.fill(&s)
 	if errs := validateFile(file, &s, lines); len(errs) > 0 {
 		return nil, errs
 	}
 	return &s, nil
+}
+
+// document reads a file in one pass of the YAML parser: the node tree (for
+// line numbers) and the structure, both through the decoder that rejects
+// unknown fields.
+type document struct {
+	node yaml.Node
+	s    Structure
+}
+
+// UnmarshalYAML takes the node first so line numbers are known even when
+// the structure has errors.
+func (d *document) UnmarshalYAML(unmarshal func(any) error) error {
+	var c nodeCapture
+	if err := unmarshal(&c); err != nil {
+		return err
+	}
+	if c.n != nil {
+		d.node = *c.n
+	}
+	if d.node.Kind != yaml.MappingNode {
+		return nil
+	}
+	return unmarshal(&d.s)
+}
+
+// nodeCapture keeps the node it is decoded from.
+type nodeCapture struct{ n *yaml.Node }
+
+// UnmarshalYAML keeps n.
+func (c *nodeCapture) UnmarshalYAML(n *yaml.Node) error {
+	c.n = n
+	return nil
 }
 
 // lineTable maps a field path ("steps[1].steps[0].min") to its source line.

@@ -228,3 +228,10 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestParseRejectsAnUnknownLanguageInAText(t *testing.T) {
+	fe := parseErr(t, "tiny.yaml", strings.Replace(minimalYAML, "{en: Think, nl: Denk}", "{en: Think, de: Denk}", 1))
+	if fe.Line != 4 || fe.Msg != `unknown field "de"` {
+		t.Fatalf("error %q, want line 4 unknown field de", fe)
+	}
+}

@@ -197,6 +197,9 @@ func (p *planner) structure(s *Structure, it *Item) error {
 
 func (p *planner) steps(steps []Step, f frame) error {
 	for i := range steps {
+		if len(p.out) > maxPlanSteps {
+			return fmt.Errorf("plan %q: more than %d steps; lower the repeats or nesting", f.s.Slug, maxPlanSteps)
+		}
 		g := f
 		g.path = joinPath(f.path, i+1)
 		if err := p.step(&steps[i], g); err != nil {
