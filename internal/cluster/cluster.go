@@ -44,12 +44,12 @@ type Result struct {
 
 // Tuning, one configuration for all inputs.
 var (
-	neighbours  = 12   // k of the k-nearest-neighbour graph
+	neighbours  = 10   // k of the k-nearest-neighbour graph
 	minEdgeSim  = 0.08 // weaker similarities are not edges
-	resolution  = 1.0  // modularity resolution
-	refineSteps = 4    // spherical k-means passes after the graph step
+	resolution  = 4.0  // modularity resolution: over-segment, then merge
+	refineSteps = 3    // spherical k-means passes after each step
 	centroidCap = 400  // features kept per centroid
-	mergeSim    = 0.35 // clusters whose centres are this similar merge
+	mergeSim    = 0.55 // clusters whose centres are this similar merge
 )
 
 // Cluster groups texts into themes. Empty input gives an empty result; every
@@ -77,6 +77,9 @@ func Cluster(texts []string, opt Options) Result {
 	if opt.K == 0 && mergeSim < 1 {
 		assign = mergeSimilar(c, assign, fixed, mergeSim, 1)
 		assign = refine(c, assign, fixed, refineSteps)
+	}
+	if opt.K == 0 {
+		assign = absorbSmall(c, assign, fixed, minGroupSize(n))
 	}
 	if opt.K > 0 {
 		assign = forceK(c, assign, fixed, opt.K)
@@ -647,4 +650,79 @@ func pruneDense(dense []float64, touched []int32, cap int) svec {
 		v.idx[i], v.val[i] = x.c, x.w
 	}
 	return v
+}
+
+// minGroupSize is the smallest group kept on its own when the notes decide
+// the number of groups: stray notes join their closest theme instead of each
+// becoming a theme of one.
+func minGroupSize(n int) int {
+	return max(2, int(math.Round(math.Sqrt(float64(n))/4)))
+}
+
+// absorbSmall moves the free notes of groups smaller than minSize to the
+// most similar larger group. Notes similar to no larger group stay where they
+// are; groups holding pinned notes are never dissolved.
+func absorbSmall(c *corpus, assign []int, fixed []int, minSize int) []int {
+	groups := members(assign)
+	small := make([]bool, len(groups))
+	any := false
+	bigAssign := make([]int, len(assign))
+	for g, m := range groups {
+		pinned := false
+		for _, i := range m {
+			pinned = pinned || fixed[i] >= 0
+		}
+		small[g] = len(m) < minSize && !pinned
+		any = any || small[g]
+	}
+	if !any {
+		return assign
+	}
+	for i, a := range assign {
+		bigAssign[i] = a
+		if small[a] {
+			bigAssign[i] = -1
+		}
+	}
+	k := len(groups)
+	// Centres of the large groups only.
+	only := make([]int, 0, len(assign))
+	idx := make([]int, 0, len(assign))
+	for i, a := range bigAssign {
+		if a >= 0 {
+			only = append(only, a)
+			idx = append(idx, i)
+		}
+	}
+	sub := &corpus{vecs: make([]svec, len(idx))}
+	for j, i := range idx {
+		sub.vecs[j] = c.vecs[i]
+	}
+	cs := buildCentroids(sub, only, k)
+	out := append([]int(nil), assign...)
+	score := make([]float64, k)
+	for i, a := range assign {
+		if !small[a] || fixed[i] >= 0 {
+			continue
+		}
+		for x := range score {
+			score[x] = 0
+		}
+		v := c.vecs[i]
+		for j, id := range v.idx {
+			for _, p := range cs.post[id] {
+				score[p.c] += float64(v.val[j] * p.w)
+			}
+		}
+		best, bs := -1, 0.0
+		for x, s := range score {
+			if s > bs {
+				best, bs = x, s
+			}
+		}
+		if best >= 0 {
+			out[i] = best
+		}
+	}
+	return renumber(out)
 }

@@ -9,24 +9,36 @@ import (
 	"time"
 )
 
-// loadLabelled reads a `text,label` CSV.
+// loadLabelled reads a `text,label` CSV, skipping the test when the file is
+// not there.
 func loadLabelled(t testing.TB, path string) ([]string, []string) {
 	t.Helper()
+	if _, err := os.Stat(path); err != nil {
+		t.Skipf("dataset %s not available (%v): the test needs it, nothing else is wrong", path, err)
+	}
+	texts, labels, err := loadLabelledQuiet(path)
+	if err != nil {
+		t.Fatalf("read %s: %v", path, err)
+	}
+	return texts, labels
+}
+
+func loadLabelledQuiet(path string) ([]string, []string, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		t.Skipf("dataset %s not available: %v", path, err)
+		return nil, nil, err
 	}
 	defer f.Close()
 	rows, err := csv.NewReader(f).ReadAll()
 	if err != nil {
-		t.Fatalf("read %s: %v", path, err)
+		return nil, nil, err
 	}
 	var texts, labels []string
 	for _, r := range rows[1:] {
 		texts = append(texts, r[0])
 		labels = append(labels, r[1])
 	}
-	return texts, labels
+	return texts, labels, nil
 }
 
 func TestDevReport(t *testing.T) {

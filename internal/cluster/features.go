@@ -45,7 +45,7 @@ var blockWeight = [numBlocks]float64{blockWord: 1.0, blockConcept: 0.6, blockGra
 var conceptInWords = true
 
 // conceptBoost scales concept features against the words they stand for.
-var conceptBoost = 1.0
+var conceptBoost = 1.5
 
 // doc is a note after analysis.
 type doc struct {
@@ -249,7 +249,7 @@ func splitCompound(w string, vocab map[string]int, lx *lexicon) []string {
 	for i := 3; i <= len(w)-3; i++ {
 		head, tail := w[:i], w[i:]
 		ft := known(tail)
-		if ft == 0 || (len(tail) < 4 && !lx.words[tail]) {
+		if len(tail) < 4 && !lx.words[tail] {
 			continue
 		}
 		for _, h := range []string{head, strings.TrimSuffix(head, "s"), strings.TrimSuffix(head, "en"), strings.TrimSuffix(head, "e")} {
@@ -259,6 +259,14 @@ func splitCompound(w string, vocab map[string]int, lx *lexicon) []string {
 			fh := known(h)
 			if fh == 0 {
 				continue
+			}
+			// A lexicon word as head vouches for an unseen tail
+			// ("wachtwoordbeleid" when "beleid" occurs nowhere else).
+			if ft == 0 {
+				if !lx.words[h] || len(h) < 5 || len(tail) < 5 {
+					continue
+				}
+				ft = 1
 			}
 			score := math.Sqrt(float64(fh)*float64(ft)) * float64(min(len(h), len(tail)))
 			if score > bestScore {
