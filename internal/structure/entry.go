@@ -4,7 +4,7 @@ import "math"
 
 // Entry is a structure or string as `liberate list --json` and
 // `liberate show --json` print it: texts in one language, minutes as
-// numbers, the expanded steps, and the whole definition under "detail".
+// numbers, the expanded steps, and (from Detail) the whole definition.
 type Entry struct {
 	Slug           string      `json:"slug"`
 	Name           string      `json:"name"`
@@ -21,7 +21,8 @@ type Entry struct {
 	Confidential   bool        `json:"confidential"`
 	Steps          []EntryStep `json:"steps"`
 	Error          string      `json:"error,omitempty"` // why the steps could not be planned
-	// Detail is everything the file holds, for `show`; list output may drop it.
+	// Detail is everything the file holds; set by (*Library).Detail for
+	// `show --json`, left out of the lean Entry that `list --json` prints.
 	Detail *Structure `json:"detail,omitempty"`
 }
 
@@ -92,7 +93,6 @@ func (l *Library) Entry(s *Structure, lang string, participants int) Entry {
 		Aliases:        nonNil(s.Aliases),
 		Confidential:   s.Confidential,
 		Steps:          []EntryStep{},
-		Detail:         s,
 	}
 	if e.Kind == "" {
 		e.Kind = KindStructure
@@ -126,6 +126,14 @@ func (l *Library) Entry(s *Structure, lang string, participants int) Entry {
 		}
 		e.Steps = append(e.Steps, es)
 	}
+	return e
+}
+
+// Detail is Entry with the whole definition under "detail", for
+// `liberate show --json`.
+func (l *Library) Detail(s *Structure, lang string, participants int) Entry {
+	e := l.Entry(s, lang, participants)
+	e.Detail = s
 	return e
 }
 

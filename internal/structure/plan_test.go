@@ -311,7 +311,10 @@ func TestPlanNamesWhatItCannotFind(t *testing.T) {
 func TestEntryDescribesAStructureForTools(t *testing.T) {
 	lib := builtins(t)
 	s, _ := lib.Get("troika-consulting")
-	b, err := json.Marshal(lib.Entry(s, "nl", 0))
+	if lib.Entry(s, "en", 0).Detail != nil {
+		t.Fatal("the lean entry for list carries the whole definition")
+	}
+	b, err := json.Marshal(lib.Detail(s, "nl", 0))
 	if err != nil {
 		t.Fatal(err)
 	}
