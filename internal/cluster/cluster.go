@@ -125,43 +125,44 @@ type cw struct {
 }
 
 func buildCentroids(c *corpus, assign []int, k int) centroids {
-	sums := make([]map[int32]float64, k)
-	for i := range sums {
-		sums[i] = map[int32]float64{}
-	}
+	groups := make([][]int, k)
 	for i, a := range assign {
-		v := c.vecs[i]
-		for j, id := range v.idx {
-			sums[a][id] += float64(v.val[j])
+		groups[a] = append(groups[a], i)
+	}
+	dense := make([]float64, len(c.names)+1)
+	maxID := int32(-1)
+	for _, v := range c.vecs {
+		if len(v.idx) > 0 {
+			maxID = max(maxID, v.idx[len(v.idx)-1])
 		}
+	}
+	if int(maxID) >= len(dense) {
+		dense = make([]float64, maxID+1)
 	}
 	cs := centroids{post: map[int32][]cw{}}
-	type fw struct {
-		id int32
-		w  float64
-	}
-	for ci, m := range sums {
-		list := make([]fw, 0, len(m))
-		var norm float64
-		for id, w := range m {
-			list = append(list, fw{id, w})
-			norm += w * w
+	var touched []int32
+	for ci, m := range groups {
+		touched = touched[:0]
+		for _, i := range m {
+			v := c.vecs[i]
+			for j, id := range v.idx {
+				if dense[id] == 0 {
+					touched = append(touched, id)
+				}
+				dense[id] += float64(v.val[j])
+			}
 		}
+		var norm float64
+		for _, id := range touched {
+			norm += dense[id] * dense[id]
+		}
+		sum := pruneDense(dense, touched, centroidCap)
 		if norm == 0 {
 			continue
 		}
-		sort.Slice(list, func(a, b int) bool {
-			if list[a].w != list[b].w {
-				return list[a].w > list[b].w
-			}
-			return list[a].id < list[b].id
-		})
-		if len(list) > centroidCap {
-			list = list[:centroidCap]
-		}
 		inv := 1 / math.Sqrt(norm)
-		for _, x := range list {
-			cs.post[x.id] = append(cs.post[x.id], cw{int32(ci), float32(x.w * inv)})
+		for j, id := range sum.idx {
+			cs.post[id] = append(cs.post[id], cw{int32(ci), float32(float64(sum.val[j]) * inv)})
 		}
 	}
 	return cs
