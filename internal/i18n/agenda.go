@@ -1,9 +1,56 @@
 package i18n
 
-// Agenda holds the strings of this area of the app.
+// Agenda holds the strings of the session clock.
 type Agenda struct {
+	Title        string
+	Structure    string
+	Step         string
+	Planned      string
+	Replanned    string
+	Actual       string
+	Total        string
+	PlannedEnd   string // "planned end %s"
+	ProjectedEnd string // "projected end %s"
+	Now          string
+	ReplanOffer  string // "Running late: shorten the remaining steps by %s to keep the end time? y accept · esc decline"
+	ReplanKey    string
+	NoReplan     string
+	Back         string
+	Untimed      string
 }
 
-var agendaEN = Agenda{}
+var agendaEN = Agenda{
+	Title:        "Agenda",
+	Structure:    "Structure",
+	Step:         "Step",
+	Planned:      "planned",
+	Replanned:    "re-planned",
+	Actual:       "actual",
+	Total:        "Total",
+	PlannedEnd:   "planned end %s",
+	ProjectedEnd: "projected end %s",
+	Now:          "now",
+	ReplanOffer:  "Running late: take %s off the remaining steps to keep the end time? y accept · esc decline",
+	ReplanKey:    "re-plan",
+	NoReplan:     "The remaining steps fit the planned end; nothing to re-plan.",
+	Back:         "back to the timer",
+	Untimed:      "no timer",
+}
 
-var agendaNL = Agenda{}
+var agendaNL = Agenda{
+	Title:        "Agenda",
+	Structure:    "Werkvorm",
+	Step:         "Stap",
+	Planned:      "gepland",
+	Replanned:    "herpland",
+	Actual:       "werkelijk",
+	Total:        "Totaal",
+	PlannedEnd:   "gepland einde %s",
+	ProjectedEnd: "verwacht einde %s",
+	Now:          "nu",
+	ReplanOffer:  "Uitloop: %s van de resterende stappen afhalen om op tijd te eindigen? y akkoord · esc afwijzen",
+	ReplanKey:    "herplannen",
+	NoReplan:     "De resterende stappen passen in de geplande eindtijd; niets te herplannen.",
+	Back:         "terug naar de timer",
+	Untimed:      "geen timer",
+}

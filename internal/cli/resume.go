@@ -1,0 +1,45 @@
+package cli
+
+import (
+	"errors"
+
+	"github.com/spf13/cobra"
+
+	"liberate/internal/store"
+	"liberate/internal/ui"
+)
+
+func newResumeCmd(app *App) *cobra.Command {
+	var minuteBell bool
+	cmd := &cobra.Command{
+		Use:   "resume [SESSION]",
+		Short: "Continue the last (or given) session exactly where it stopped",
+		Args:  cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ref := "last"
+			if len(args) == 1 {
+				ref = args[0]
+			}
+			st, err := app.openStore(false)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			sess, err := st.ResolveSession(ref)
+			if errors.Is(err, store.ErrNotFound) && ref == "last" {
+				return errNoSessions
+			}
+			if err != nil {
+				return err
+			}
+			notes, err := st.Notes(sess.ID)
+			if err != nil {
+				return err
+			}
+			m := ui.NewRun(app.deps(st, minuteBell), sess, notes, loadHistory(st, sess.ID))
+			return app.RunTUI(m)
+		},
+	}
+	cmd.Flags().BoolVar(&minuteBell, "minute-bell", false, "also ring one minute before the end of longer steps")
+	return cmd
+}

@@ -1,0 +1,138 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"liberate/internal/structure"
+)
+
+func newShowCmd(app *App) *cobra.Command {
+	var asJSON bool
+	var participants int
+	cmd := &cobra.Command{
+		Use:   "show SLUG",
+		Short: "The steps of a structure or string: minutes, group configuration, notes",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			lib := app.library()
+			s, err := lib.Resolve(args[0])
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return writeJSON(app.Out, lib.Detail(s, app.Lang, participants))
+			}
+			return app.printShow(app.Out, lib, s, participants)
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON with everything the file holds")
+	cmd.Flags().IntVar(&participants, "participants", 0, "head-count, to show how to form groups")
+	return cmd
+}
+
+func (app *App) printShow(w io.Writer, lib *structure.Library, s *structure.Structure, participants int) error {
+	lang, cat := app.Lang, app.cat
+	fmt.Fprintf(w, "%s  (%s)\n", s.Name.In(lang), s.Slug)
+	if p := s.Purpose.In(lang); p != "" {
+		fmt.Fprintf(w, "%s\n", p)
+	}
+	fmt.Fprintln(w)
+	if inv := s.Invitation.In(lang); inv != "" {
+		fmt.Fprintf(w, "%s: %s\n", cat.Run.Invitation, inv)
+	}
+	if s.TaglineMinutes.Min > 0 {
+		fmt.Fprintf(w, "%s: %s\n", cat.CLI.Tagline, rangeText(s.TaglineMinutes))
+	}
+	fmt.Fprintf(w, "%s: %g min\n", cat.CLI.DefaultPlan, roundMin(lib.TotalMinutes(s)))
+	if s.TimingSource != "" {
+		fmt.Fprintf(w, "%s: %s\n", cat.CLI.Timings, s.TimingSource)
+	}
+	if len(s.Categories) > 0 {
+		fmt.Fprintf(w, "%s: %s\n", cat.CLI.Category, strings.Join(s.Categories, ", "))
+	}
+	if s.Confidential {
+		fmt.Fprintln(w, cat.CLI.Confidential)
+	}
+	fmt.Fprintf(w, "%s: %s\n\n", cat.CLI.Source, s.Source)
+	plan, err := lib.Plan([]string{s.Slug}, structure.PlanOptions{Participants: participants})
+	if err != nil {
+		return err
+	}
+	last := -1
+	for _, p := range plan {
+		if p.StructureIndex != last && s.Kind == structure.KindString {
+			last = p.StructureIndex
+			fmt.Fprintf(w, "\n%s\n", p.StructureName.In(lang))
+			if inv := p.Invitation.In(lang); inv != "" {
+				fmt.Fprintf(w, "  “%s”\n", inv)
+			}
+		}
+		mins := "  –  "
+		if p.Timed {
+			mins = fmt.Sprintf("%5g", roundMin(p.Planned.Minutes()))
+			if p.Max > p.Min && p.Min > 0 {
+				mins += fmt.Sprintf(" (%g–%g)", roundMin(p.Min.Minutes()), roundMin(p.Max.Minutes()))
+			}
+		}
+		label := p.Label.In(lang)
+		var counters []string
+		for _, c := range p.Counters {
+			name := cat.Run.Counters[c.Kind]
+			if c.N > 0 {
+				counters = append(counters, fmt.Sprintf("%s %d/%d", name, c.I, c.N))
+			} else {
+				counters = append(counters, fmt.Sprintf("%s %d", name, c.I))
+			}
+		}
+		if len(counters) > 0 {
+			label += " · " + strings.Join(counters, " · ")
+		}
+		group := strings.ToLower(cat.Run.Configs[string(p.Config)])
+		fmt.Fprintf(w, "  %-16s %s\n", mins, label)
+		if group != "" {
+			fmt.Fprintf(w, "  %-16s %s", "", group)
+			if len(p.Split) > 0 {
+				var counts [][2]int
+				for _, g := range p.Split {
+					counts = append(counts, [2]int{g.Size, g.Count})
+				}
+				fmt.Fprintf(w, " — %s", cat.Groups.Phrase(counts))
+			}
+			fmt.Fprintln(w)
+		}
+		if pr := p.Prompt.In(lang); pr != "" {
+			fmt.Fprintf(w, "  %-16s %s\n", "", pr)
+		}
+		if tip := p.Tip.In(lang); tip != "" {
+			fmt.Fprintf(w, "  %-16s %s: %s\n", "", cat.CLI.Tip, tip)
+		}
+	}
+	if len(s.Tips) > 0 {
+		fmt.Fprintf(w, "\n%s\n", cat.CLI.Tips)
+		for _, t := range s.Tips {
+			fmt.Fprintf(w, "  - %s\n", t.In(lang))
+		}
+	}
+	return nil
+}
+
+func rangeText(r structure.Range) string {
+	s := fmt.Sprintf("%g", r.Min)
+	if r.Max > r.Min {
+		s += fmt.Sprintf("–%g", r.Max)
+	}
+	s += " min"
+	switch r.Unit {
+	case structure.UnitPerPerson:
+		s += "/person"
+	case structure.UnitPerTurn:
+		s += "/client"
+	case structure.UnitPerRound:
+		s += "/round"
+	}
+	return s
+}
