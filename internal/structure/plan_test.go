@@ -90,11 +90,11 @@ func TestTroikaGivesEachOfThreeClientsAFullTurn(t *testing.T) {
 	if sw.Timed || sw.Cue != CueDouble || sw.Path != "2.1.6" {
 		t.Fatalf("switch client: %+v", sw)
 	}
-	if p[4].Planned != 4*time.Minute || p[4].Max != 5*time.Minute || p[4].Config != ConfigClientBack {
+	if p[4].Planned != 5*time.Minute || p[4].Min != 4*time.Minute || p[4].Max != 5*time.Minute || p[4].Config != ConfigClientBack {
 		t.Fatalf("consultants talk: %v–%v %s", p[4].Planned, p[4].Max, p[4].Config)
 	}
-	if total(p) != 22*time.Minute {
-		t.Fatalf("total %v, want 22m (lower bounds)", total(p))
+	if total(p) != 31*time.Minute {
+		t.Fatalf("total %v, want 31m (1 + 3 × (2+2+5+1), the tagline is 30)", total(p))
 	}
 }
 
@@ -116,20 +116,20 @@ func TestImpromptuNetworkingRunsThreeRoundsOfTwoMinutesEach(t *testing.T) {
 
 func TestFifteenPercentSolutionsCountsPersons(t *testing.T) {
 	p := plan(t, builtins(t), PlanOptions{Participants: 23}, "15%")
-	if len(p) != 7 || total(p) != 29*time.Minute {
-		t.Fatalf("%d steps, %v; want 7 steps, 29m for groups of three", len(p), total(p))
+	if len(p) != 5 || total(p) != 21*time.Minute {
+		t.Fatalf("%d steps, %v; want 5 steps, 21m for pairs (the tagline fits pairs)", len(p), total(p))
 	}
 	for i, s := range p[1:] {
-		want := Counter{Kind: "person", I: i%3 + 1, N: 3}
+		want := Counter{Kind: "person", I: i%2 + 1, N: 2}
 		if len(s.Counters) != 1 || s.Counters[0] != want {
 			t.Errorf("step %d counters %v, want %v", i+1, s.Counters, want)
 		}
 	}
-	if !reflect.DeepEqual(p[1].Split, Split{{3, 7}, {2, 1}}) {
+	if !reflect.DeepEqual(p[1].Split, Split{{2, 10}, {3, 1}}) {
 		t.Fatalf("split %v", p[1].Split)
 	}
-	if p[6].Planned != 5*time.Minute || p[6].Max != 7*time.Minute {
-		t.Fatalf("consult turn %v–%v, want 5m–7m", p[6].Planned, p[6].Max)
+	if p[4].Planned != 5*time.Minute || p[4].Max != 7*time.Minute {
+		t.Fatalf("consult turn %v–%v, want 5m–7m", p[4].Planned, p[4].Max)
 	}
 }
 
@@ -327,14 +327,14 @@ func TestEntryDescribesAStructureForTools(t *testing.T) {
 			t.Errorf("entry lacks %q", k)
 		}
 	}
-	if got["name"] != "Trojka-consultatie" || got["total_minutes"] != 22.0 || got["kind"] != "structure" || got["confidential"] != true {
+	if got["name"] != "Trojka-consultatie" || got["total_minutes"] != 31.0 || got["kind"] != "structure" || got["confidential"] != true {
 		t.Fatalf("entry %v %v %v %v", got["name"], got["total_minutes"], got["kind"], got["confidential"])
 	}
 	step := got["steps"].([]any)[4].(map[string]any)
-	if step["group"] != "drietallen, klant draait zich om" || step["minutes"] != 4.0 || step["name"] != "Consultants denken hardop" {
+	if step["group"] != "drietallen, klant draait zich om" || step["minutes"] != 5.0 || step["name"] != "Consultants denken hardop" {
 		t.Fatalf("step %v", step)
 	}
-	if lib.TotalMinutes(s) != 22 {
+	if lib.TotalMinutes(s) != 31 {
 		t.Fatalf("TotalMinutes %v", lib.TotalMinutes(s))
 	}
 }
