@@ -433,3 +433,11 @@ func (s *Session) ApplyReplan(proposal []time.Duration, now time.Time) []Event {
 	s.UpdatedAt = now
 	return evs
 }
+
+// Sync records the running step's time so far in its record, so a saved
+// session and its export show the time spent in the step that is running.
+func (s *Session) Sync(now time.Time) {
+	if s.Started() && !s.Finished {
+		s.leave(now)
+	}
+}

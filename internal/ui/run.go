@@ -502,18 +502,18 @@ func saveErrText(err error) string {
 }
 
 func (r *runScreen) handleNotesKey(msg tea.KeyPressMsg) tea.Cmd {
-	live := r.liveNotes()
-	if len(live) == 0 {
+	total := r.liveCount()
+	if total == 0 {
 		r.mode = modeCapture
 		return nil
 	}
-	if r.sel >= len(live) {
-		r.sel = len(live) - 1
+	if r.sel >= total {
+		r.sel = total - 1
 	}
-	selected := live[len(live)-1-r.sel]
+	selected, _ := r.selectedNote()
 	switch msg.String() {
 	case "up":
-		if r.sel < len(live)-1 {
+		if r.sel < total-1 {
 			r.sel++
 		}
 	case "down":
@@ -666,6 +666,7 @@ func (r *runScreen) saveHistory() tea.Cmd {
 
 // persistNow saves a snapshot of the session and the given events.
 func (r *runScreen) persistNow(evs []session.Event) tea.Cmd {
+	r.sess.Sync(r.m.now)
 	snap := cloneSession(r.sess)
 	v := r.m.persist.next()
 	st, p := r.m.deps.Store, r.m.persist
@@ -1108,40 +1109,64 @@ func (r *runScreen) replanText() string {
 	return fmt.Sprintf(r.m.cat.Agenda.ReplanOffer, minutes(saved.Round(time.Minute)))
 }
 
-// notesView shows the latest notes, newest at the bottom.
+// notesView shows the latest notes, newest at the bottom. It walks back
+// from the newest note and touches only the rows it shows, so thousands of
+// notes cost nothing per frame.
 func (r *runScreen) notesView(width, rows int) []string {
 	if rows <= 0 {
 		return nil
 	}
 	st := r.m.styles
-	live := r.liveNotes()
-	if len(live) == 0 {
+	total := r.liveCount()
+	if total == 0 {
 		return nil
 	}
-	start := len(live) - rows
+	// skip = how many of the newest live notes lie below the window.
+	skip := 0
 	if r.mode == modeNotes && r.sel >= rows {
-		start = len(live) - 1 - r.sel
+		skip = r.sel - rows + 1
 	}
-	if start < 0 {
-		start = 0
+	var picked []session.Note
+	seen := 0
+	for i := len(r.notes) - 1; i >= 0 && len(picked) < rows; i-- {
+		if r.notes[i].Deleted {
+			continue
+		}
+		if seen >= skip {
+			picked = append(picked, r.notes[i])
+		}
+		seen++
 	}
-	end := start + rows
-	if end > len(live) {
-		end = len(live)
-	}
-	var out []string
-	for i := start; i < end; i++ {
-		n := live[i]
+	out := make([]string, 0, len(picked))
+	for j := len(picked) - 1; j >= 0; j-- {
+		n := picked[j]
+		fromNewest := skip + j
+		number := total - fromNewest
 		kind := r.m.cat.Run.Kinds[string(n.Kind)]
-		prefix := fmt.Sprintf("%3d  %-11s ", i+1, kind)
-		text := ansi.Truncate(textsafe.Display(n.Text), width-ansi.StringWidth(prefix)-1, "…")
+		prefix := fmt.Sprintf("%3d  %-11s ", number, kind)
+		text := ansi.Truncate(textsafe.Display(n.Text), max(0, width-ansi.StringWidth(prefix)-1), "…")
 		line := st.NoteKind.Render(prefix) + st.Note.Render(text)
-		if r.mode == modeNotes && len(live)-1-i == r.sel {
+		if r.mode == modeNotes && fromNewest == r.sel {
 			line = st.NoteSelected.Render(padRight(prefix+text, width))
 		}
 		out = append(out, line)
 	}
 	return out
+}
+
+// selectedNote returns the note sel places from the newest live one.
+func (r *runScreen) selectedNote() (session.Note, bool) {
+	seen := 0
+	for i := len(r.notes) - 1; i >= 0; i-- {
+		if r.notes[i].Deleted {
+			continue
+		}
+		if seen == r.sel {
+			return r.notes[i], true
+		}
+		seen++
+	}
+	return session.Note{}, false
 }
 
 func (r *runScreen) captureLine(width int) string {

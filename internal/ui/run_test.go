@@ -665,3 +665,34 @@ func sequenceCmds(msg tea.Msg) []tea.Cmd {
 	}
 	return out
 }
+
+func BenchmarkRunScreenView(b *testing.B) {
+	for _, size := range [][2]int{{100, 30}, {200, 60}} {
+		b.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(b *testing.B) {
+			h := newHarness(&testing.T{}, "en", testPlan())
+			h.size(size[0], size[1])
+			h.advance(5 * time.Second)
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				h.clock.Advance(time.Second)
+				h.m.now = h.clock.Now()
+				_ = h.m.View()
+			}
+		})
+	}
+}
+
+func BenchmarkRunScreenViewWithTenThousandNotes(b *testing.B) {
+	h := newHarness(&testing.T{}, "en", testPlan())
+	h.size(200, 60)
+	for i := 0; i < 10000; i++ {
+		h.m.run.notes = append(h.m.run.notes, session.Note{ID: uint64(i + 1), Text: fmt.Sprintf("note %d about logging in and lost information", i), Kind: session.KindFrustration})
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		h.clock.Advance(time.Second)
+		h.m.now = h.clock.Now()
+		_ = h.m.View()
+	}
+}
