@@ -6,9 +6,12 @@ package cluster
 
 import (
 	"math"
+	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Options tune a clustering run. The zero value finds everything itself.
@@ -49,12 +52,20 @@ var (
 	resolution  = 4.0  // modularity resolution: over-segment, then merge
 	refineSteps = 3    // spherical k-means passes after each step
 	centroidCap = 400  // features kept per centroid
-	mergeSim    = 0.55 // clusters whose centres are this similar merge
+	mergeSim    = 0.65 // clusters whose centres are this similar merge
+	minSizeDiv  = 5.0  // groups under √n/minSizeDiv notes are absorbed
+	sampleCap   = 2000 // larger inputs are clustered on a sample of this size
 )
 
 // Cluster groups texts into themes. Empty input gives an empty result; every
 // text ends in exactly one group; the same input always gives the same
 // output.
+//
+// Up to sampleCap notes are clustered directly. Larger inputs are clustered
+// on an evenly spread sample (plus every pinned note), whose themes then take
+// in the other notes by nearest centre. The sample stands for many more
+// notes, so its graph is read at a coarser resolution: a theme must be
+// broader to count as one in 20,000 notes than in 2,000.
 func Cluster(texts []string, opt Options) Result {
 	n := len(texts)
 	if n == 0 {
@@ -62,30 +73,153 @@ func Cluster(texts []string, opt Options) Result {
 	}
 	c := analyze(texts)
 	fixed, fixedNames := pinned(n, opt.Fixed)
+	core := sampleOf(n, sampleCap, fixed)
+	sub, subFixed := c, fixed
+	res := resolution
+	if core != nil {
+		sub = c.subset(core)
+		subFixed = make([]int, len(core))
+		for j, i := range core {
+			subFixed[j] = fixed[i]
+		}
+		res = resolution * math.Sqrt(float64(len(core))/float64(n))
+	}
+	m := len(sub.vecs)
 	var comm []int
-	if n == 1 {
+	if m == 1 {
 		comm = []int{0}
 	} else {
-		g := symmetrize(knn(c, neighbours, minEdgeSim))
+		g := symmetrize(knn(sub, neighbours, minEdgeSim))
 		var f []int
 		if len(fixedNames) > 0 {
-			f = fixed
+			f = subFixed
 		}
-		comm = louvain(g, resolution, f)
+		comm = louvain(g, res, f)
 	}
-	assign := refine(c, comm, fixed, refineSteps)
+	assign := refine(sub, comm, subFixed, refineSteps)
 	if opt.K == 0 && mergeSim < 1 {
-		assign = mergeSimilar(c, assign, fixed, mergeSim, 1)
-		assign = refine(c, assign, fixed, refineSteps)
+		assign = mergeSimilar(sub, assign, subFixed, mergeSim, 1)
+		assign = refine(sub, assign, subFixed, refineSteps)
+	}
+	if opt.K > 0 {
+		assign = forceK(sub, assign, subFixed, opt.K)
+		assign = refine(sub, assign, subFixed, refineSteps)
+	}
+	if core != nil {
+		assign = extend(c, core, assign, fixed)
+		assign = refine(c, assign, fixed, 2)
+		if opt.K > 0 {
+			assign = forceK(c, assign, fixed, opt.K)
+		}
 	}
 	if opt.K == 0 {
 		assign = absorbSmall(c, assign, fixed, minGroupSize(n))
 	}
-	if opt.K > 0 {
-		assign = forceK(c, assign, fixed, opt.K)
-		assign = refine(c, assign, fixed, refineSteps)
-	}
 	return buildResult(texts, c, assign, fixed, fixedNames)
+}
+
+// sampleOf picks about size notes spread evenly over the input, plus every
+// pinned note, in increasing order; nil when the input is small enough to
+// use whole.
+func sampleOf(n, size int, fixed []int) []int {
+	if n <= size {
+		return nil
+	}
+	var out []int
+	next := 0
+	for i := 0; i < n; i++ {
+		take := fixed[i] >= 0
+		if i*size/n >= next {
+			take = true
+			next = i*size/n + 1
+		}
+		if take {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// subset is the corpus restricted to the notes idx, sharing the feature
+// table (names, blocks, document frequencies) of the whole.
+func (c *corpus) subset(idx []int) *corpus {
+	s := &corpus{names: c.names, block: c.block, df: c.df, vecs: make([]svec, len(idx))}
+	for j, i := range idx {
+		s.vecs[j] = c.vecs[i]
+	}
+	return s
+}
+
+// extend gives every note the theme of the sample whose centre is most
+// similar; sampled notes keep theirs.
+func extend(c *corpus, core []int, subAssign []int, fixed []int) []int {
+	k := 0
+	for _, a := range subAssign {
+		k = max(k, a+1)
+	}
+	cs := buildCentroids(c.subset(core), subAssign, k)
+	out := make([]int, len(c.vecs))
+	for i := range out {
+		out[i] = -1
+	}
+	for j, i := range core {
+		out[i] = subAssign[j]
+	}
+	parallel(len(out), func(lo, hi int) {
+		score := make([]float64, k)
+		for i := lo; i < hi; i++ {
+			if out[i] >= 0 {
+				continue
+			}
+			out[i] = cs.nearest(c.vecs[i], score, 0)
+		}
+	})
+	return renumber(out)
+}
+
+// nearest returns the centre most similar to v (ties to the lower number),
+// or def when v meets no centre. score is scratch space of one entry per
+// centre.
+func (cs centroids) nearest(v svec, score []float64, def int) int {
+	for x := range score {
+		score[x] = 0
+	}
+	for j, id := range v.idx {
+		if int(id) >= len(cs.post) {
+			continue
+		}
+		for _, p := range cs.post[id] {
+			score[p.c] += float64(v.val[j] * p.w)
+		}
+	}
+	best := def
+	for x, s := range score {
+		if s > score[best]+1e-9 {
+			best = x
+		}
+	}
+	return best
+}
+
+// parallel runs f over [0, n) split into contiguous ranges, one per
+// processor. Each index is handled by exactly one call, so results written
+// per index do not depend on scheduling.
+func parallel(n int, f func(lo, hi int)) {
+	workers := min(runtime.GOMAXPROCS(0), max(1, n/256))
+	if workers <= 1 {
+		f(0, n)
+		return
+	}
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		lo, hi := w*n/workers, (w+1)*n/workers
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			f(lo, hi)
+		}()
+	}
+	wg.Wait()
 }
 
 // pinned turns the hand placements into a group number per note (-1 when
@@ -116,7 +250,7 @@ func pinned(n int, m map[int]string) ([]int, []string) {
 
 // centroids holds normalised, pruned cluster centres in an inverted index.
 type centroids struct {
-	post map[int32][]cw
+	post [][]cw // feature id → (cluster, weight)
 }
 
 type cw struct {
@@ -139,7 +273,7 @@ func buildCentroids(c *corpus, assign []int, k int) centroids {
 	if int(maxID) >= len(dense) {
 		dense = make([]float64, maxID+1)
 	}
-	cs := centroids{post: map[int32][]cw{}}
+	cs := centroids{post: make([][]cw, len(dense))}
 	var touched []int32
 	for ci, m := range groups {
 		touched = touched[:0]
@@ -186,31 +320,23 @@ func refine(c *corpus, assign []int, fixed []int, steps int) []int {
 		}
 		score = score[:k]
 		next := make([]int, n)
+		moved := make([]bool, n)
+		parallel(n, func(lo, hi int) {
+			sc := make([]float64, k)
+			for i := lo; i < hi; i++ {
+				next[i] = assign[i]
+				if fixed[i] >= 0 {
+					continue
+				}
+				next[i] = cs.nearest(c.vecs[i], sc, assign[i])
+				moved[i] = next[i] != assign[i]
+			}
+		})
 		changed := 0
-		for i := range assign {
-			next[i] = assign[i]
-			if fixed[i] >= 0 {
-				continue
-			}
-			for x := range score {
-				score[x] = 0
-			}
-			v := c.vecs[i]
-			for j, id := range v.idx {
-				for _, p := range cs.post[id] {
-					score[p.c] += float64(v.val[j] * p.w)
-				}
-			}
-			best := assign[i]
-			for x, s := range score {
-				if s > score[best]+1e-9 {
-					best = x
-				}
-			}
-			if best != assign[i] {
+		for _, m := range moved {
+			if m {
 				changed++
 			}
-			next[i] = best
 		}
 		assign = renumber(next)
 		if changed == 0 {
@@ -551,7 +677,7 @@ func mergeSimilar(c *corpus, assign []int, fixed []int, minSim float64, minK int
 	for a := range D {
 		D[a] = make([]float64, k)
 	}
-	post := map[int32][]cw{}
+	post := make([][]cw, len(dense))
 	for g, v := range sums {
 		for j, id := range v.idx {
 			post[id] = append(post[id], cw{int32(g), v.val[j]})
@@ -629,26 +755,25 @@ func mergeSimilar(c *corpus, assign []int, fixed []int, minSim float64, minK int
 }
 
 // pruneDense turns the touched entries of a dense accumulator into a sparse
-// vector of its cap largest entries and clears the accumulator.
+// vector of its cap largest entries (in order of first touch) and clears the
+// accumulator.
 func pruneDense(dense []float64, touched []int32, cap int) svec {
-	list := make([]cw, 0, len(touched))
+	limit := math.Inf(-1)
+	if len(touched) > cap {
+		ws := make([]float64, len(touched))
+		for i, id := range touched {
+			ws[i] = dense[id]
+		}
+		slices.Sort(ws)
+		limit = ws[len(ws)-cap]
+	}
+	v := svec{idx: make([]int32, 0, min(cap, len(touched))), val: make([]float32, 0, min(cap, len(touched)))}
 	for _, id := range touched {
-		list = append(list, cw{id, float32(dense[id])})
+		if dense[id] >= limit && len(v.idx) < cap {
+			v.idx = append(v.idx, id)
+			v.val = append(v.val, float32(dense[id]))
+		}
 		dense[id] = 0
-	}
-	if len(list) > cap {
-		sort.Slice(list, func(a, b int) bool {
-			if list[a].w != list[b].w {
-				return list[a].w > list[b].w
-			}
-			return list[a].c < list[b].c
-		})
-		list = list[:cap]
-	}
-	sort.Slice(list, func(a, b int) bool { return list[a].c < list[b].c })
-	v := svec{idx: make([]int32, len(list)), val: make([]float32, len(list))}
-	for i, x := range list {
-		v.idx[i], v.val[i] = x.c, x.w
 	}
 	return v
 }
@@ -657,7 +782,7 @@ func pruneDense(dense []float64, touched []int32, cap int) svec {
 // the number of groups: stray notes join their closest theme instead of each
 // becoming a theme of one.
 func minGroupSize(n int) int {
-	return max(2, int(math.Round(math.Sqrt(float64(n))/4)))
+	return max(2, int(math.Round(math.Sqrt(float64(n))/minSizeDiv)))
 }
 
 // absorbSmall moves the free notes of groups smaller than minSize to the
@@ -727,3 +852,4 @@ func absorbSmall(c *corpus, assign []int, fixed []int, minSize int) []int {
 	}
 	return renumber(out)
 }
+

@@ -60,6 +60,7 @@ func TestDevReport(t *testing.T) {
 		refineSteps = v
 	}
 	envf("MERGE", &mergeSim)
+	envf("MSD", &minSizeDiv)
 	envf("MINSIM", &minEdgeSim)
 	if v, err := strconv.Atoi(os.Getenv("NB")); err == nil {
 		neighbours = v
@@ -77,11 +78,30 @@ func TestDevReport(t *testing.T) {
 			continue
 		}
 		texts, labels := loadLabelled(t, path)
+		if m, _ := strconv.Atoi(os.Getenv("EVERY")); m > 1 && len(texts) > 5000 {
+			var t2, l2 []string
+			for i := 0; i < len(texts); i += m {
+				t2, l2 = append(t2, texts[i]), append(l2, labels[i])
+			}
+			texts, labels = t2, l2
+		}
 		start := time.Now()
-		res := Cluster(texts, Options{})
+		kk, _ := strconv.Atoi(os.Getenv("K"))
+		if os.Getenv("KGOLD") != "" {
+			kk = len(uniq(labels))
+		}
+		res := Cluster(texts, Options{K: kk})
 		el := time.Since(start)
 		s := Evaluate(labels, res.Assign)
 		t.Logf("%-18s n=%5d ARI %.3f NMI %.3f ACC %.3f V %.3f pur %.3f k=%d/%d (%.2fx) %v",
 			p, len(texts), s.ARI, s.NMI, s.ACC, s.V, s.Purity, s.Clusters, s.Labels, float64(s.Clusters)/float64(s.Labels), el)
 	}
+}
+
+func uniq(l []string) map[string]bool {
+	m := map[string]bool{}
+	for _, x := range l {
+		m[x] = true
+	}
+	return m
 }
