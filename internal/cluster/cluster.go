@@ -7,7 +7,6 @@ package cluster
 import (
 	"math"
 	"runtime"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -546,8 +545,8 @@ func describe(c *corpus, m []int) []string {
 		}
 	}
 	df := map[string]int32{}
-	for id, name := range c.names {
-		if _, ok := cnt[name]; ok {
+	for name := range cnt {
+		if id, ok := c.ids[name]; ok {
 			df[name] = c.df[id]
 		}
 	}
@@ -764,8 +763,7 @@ func pruneDense(dense []float64, touched []int32, cap int) svec {
 		for i, id := range touched {
 			ws[i] = dense[id]
 		}
-		slices.Sort(ws)
-		limit = ws[len(ws)-cap]
+		limit = kthLargest(ws, cap)
 	}
 	v := svec{idx: make([]int32, 0, min(cap, len(touched))), val: make([]float32, 0, min(cap, len(touched)))}
 	for _, id := range touched {
@@ -776,6 +774,40 @@ func pruneDense(dense []float64, touched []int32, cap int) svec {
 		dense[id] = 0
 	}
 	return v
+}
+
+// kthLargest returns the k-th largest value of ws (1-based), reordering ws.
+func kthLargest(ws []float64, k int) float64 {
+	lo, hi, want := 0, len(ws)-1, len(ws)-k
+	for lo < hi {
+		// Median of three as pivot; Hoare partition.
+		mid := lo + (hi-lo)/2
+		a, b, c := ws[lo], ws[mid], ws[hi]
+		p := max(min(a, b), min(max(a, b), c))
+		i, j := lo, hi
+		for i <= j {
+			for ws[i] < p {
+				i++
+			}
+			for ws[j] > p {
+				j--
+			}
+			if i <= j {
+				ws[i], ws[j] = ws[j], ws[i]
+				i++
+				j--
+			}
+		}
+		switch {
+		case want <= j:
+			hi = j
+		case want >= i:
+			lo = i
+		default:
+			return ws[want]
+		}
+	}
+	return ws[want]
 }
 
 // minGroupSize is the smallest group kept on its own when the notes decide
@@ -852,4 +884,3 @@ func absorbSmall(c *corpus, assign []int, fixed []int, minSize int) []int {
 	}
 	return renumber(out)
 }
-

@@ -61,8 +61,9 @@ type doc struct {
 type corpus struct {
 	docs    []doc
 	vecs    []svec
-	names   []string // feature id → name ("w:stem", "c:concept", "g:gram")
-	block   []uint8  // feature id → block
+	names   []string         // feature id → name ("w:stem", "c:concept", "g:gram")
+	ids     map[string]int32 // name → feature id
+	block   []uint8          // feature id → block
 	df      []int32
 	surface map[string]map[string]int // stem → surface → count, for labels
 	bridge  map[string]float64        // concept feature → share of its weight kept
@@ -72,14 +73,17 @@ type corpus struct {
 // compounds, finds concepts and builds one weighted vector per note.
 func analyze(texts []string) *corpus {
 	lx := defaultLexicon()
-	st := newStemmer()
 	n := len(texts)
 	toks := make([][]token, n)
 	langs := make([]lang, n)
+	parallel(n, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			toks[i] = tokenize(texts[i])
+			langs[i] = guessLang(toks[i])
+		}
+	})
 	var nl, en int
-	for i, t := range texts {
-		toks[i] = tokenize(t)
-		langs[i] = guessLang(toks[i])
+	for i := range texts {
 		switch langs[i] {
 		case langNL:
 			nl++
@@ -107,70 +111,85 @@ func analyze(texts []string) *corpus {
 		}
 	}
 	c := &corpus{docs: make([]doc, n), surface: map[string]map[string]int{}}
-	var folded []string
+	// Each note is analysed on its own (one stemmer cache per worker); the
+	// corpus-wide counts are gathered afterwards in note order.
+	trig := make([][]string, n) // per note: first trigger of each concept
+	parallel(n, func(lo, hi int) {
+		st := newStemmer()
+		var folded []string
+		for i := lo; i < hi; i++ {
+			d := &c.docs[i]
+			d.lang = langs[i]
+			folded = folded[:0]
+			for _, t := range toks[i] {
+				folded = append(folded, t.fold)
+			}
+			hits := map[string]string{} // concept → first trigger in this note
+			hit := func(cs []string, trigger string) {
+				for _, k := range cs {
+					if _, ok := hits[k]; !ok {
+						hits[k] = trigger
+					}
+				}
+			}
+			hit(lx.matchPhrases(folded, d.lang, st, nil), "phrase")
+			for _, t := range toks[i] {
+				w := t.fold
+				if isStop(w, d.lang) || (len(w) < 2) || isNumber(w) {
+					continue
+				}
+				d.words = append(d.words, t)
+				s := st.stem(w, d.lang)
+				d.stems = append(d.stems, s)
+				hit(lx.matchWord(w, d.lang, st, nil), s)
+				if d.lang != langEN {
+					for _, p := range splitCompound(w, vocab, lx) {
+						d.parts = append(d.parts, st.stem(p, langNL))
+						hit(lx.matchWord(p, langNL, st, nil), st.stem(p, langNL))
+					}
+				}
+			}
+			d.concepts = sortedKeys(hits)
+			trig[i] = make([]string, len(d.concepts))
+			for j, k := range d.concepts {
+				trig[i][j] = hits[k]
+			}
+			for j, s := range d.stems {
+				d.feats[blockWord] = append(d.feats[blockWord], "w:"+s)
+				for _, g := range charGrams(d.words[j].fold) {
+					d.feats[blockGram] = append(d.feats[blockGram], g)
+				}
+			}
+			for _, p := range d.parts {
+				d.feats[blockWord] = append(d.feats[blockWord], "w:"+p)
+			}
+			for _, k := range d.concepts {
+				if conceptInWords {
+					d.feats[blockWord] = append(d.feats[blockWord], "c:"+k)
+				} else {
+					d.feats[blockConcept] = append(d.feats[blockConcept], "c:"+k)
+				}
+			}
+		}
+	})
 	triggers := map[string]map[string]int{} // concept → trigger → notes
-	for i := range toks {
+	for i := range c.docs {
 		d := &c.docs[i]
-		d.lang = langs[i]
-		folded = folded[:0]
-		for _, t := range toks[i] {
-			folded = append(folded, t.fold)
-		}
-		hits := map[string]string{} // concept → first trigger in this note
-		hit := func(cs []string, trigger string) {
-			for _, k := range cs {
-				if _, ok := hits[k]; !ok {
-					hits[k] = trigger
-				}
-			}
-		}
-		hit(lx.matchPhrases(folded, d.lang, st, nil), "phrase")
-		for _, t := range toks[i] {
-			w := t.fold
-			if isStop(w, d.lang) || (len(w) < 2) || isNumber(w) {
-				continue
-			}
-			d.words = append(d.words, t)
-			s := st.stem(w, d.lang)
-			d.stems = append(d.stems, s)
-			hit(lx.matchWord(w, d.lang, st, nil), s)
-			if d.lang != langEN {
-				for _, p := range splitCompound(w, vocab, lx) {
-					d.parts = append(d.parts, st.stem(p, langNL))
-					hit(lx.matchWord(p, langNL, st, nil), st.stem(p, langNL))
-				}
-			}
-		}
-		d.concepts = sortedKeys(hits)
-		for _, k := range d.concepts {
+		for j, k := range d.concepts {
 			m := triggers[k]
 			if m == nil {
 				m = map[string]int{}
 				triggers[k] = m
 			}
-			m[hits[k]]++
+			m[trig[i][j]]++
 		}
 		for j, s := range d.stems {
-			d.feats[blockWord] = append(d.feats[blockWord], "w:"+s)
 			m := c.surface[s]
 			if m == nil {
 				m = map[string]int{}
 				c.surface[s] = m
 			}
 			m[d.words[j].surface]++
-			for _, g := range charGrams(d.words[j].fold) {
-				d.feats[blockGram] = append(d.feats[blockGram], g)
-			}
-		}
-		for _, p := range d.parts {
-			d.feats[blockWord] = append(d.feats[blockWord], "w:"+p)
-		}
-		for _, k := range d.concepts {
-			if conceptInWords {
-				d.feats[blockWord] = append(d.feats[blockWord], "c:"+k)
-			} else {
-				d.feats[blockConcept] = append(d.feats[blockConcept], "c:"+k)
-			}
 		}
 	}
 	// A concept earns its weight by bridging different words: when all its
@@ -286,6 +305,7 @@ func splitCompound(w string, vocab map[string]int, lx *lexicon) []string {
 func (c *corpus) weigh() {
 	n := len(c.docs)
 	ids := map[string]int32{}
+	c.ids = ids
 	docIDs := make([][numBlocks][]int32, n)
 	for i := range c.docs {
 		for b := 0; b < numBlocks; b++ {
