@@ -852,11 +852,7 @@ func absorbSmall(c *corpus, assign []int, fixed []int, minSize int) []int {
 			idx = append(idx, i)
 		}
 	}
-	sub := &corpus{vecs: make([]svec, len(idx))}
-	for j, i := range idx {
-		sub.vecs[j] = c.vecs[i]
-	}
-	cs := buildCentroids(sub, only, k)
+	cs := buildCentroids(c.subset(idx), only, k)
 	out := append([]int(nil), assign...)
 	score := make([]float64, k)
 	for i, a := range assign {
@@ -868,8 +864,10 @@ func absorbSmall(c *corpus, assign []int, fixed []int, minSize int) []int {
 		}
 		v := c.vecs[i]
 		for j, id := range v.idx {
-			for _, p := range cs.post[id] {
-				score[p.c] += float64(v.val[j] * p.w)
+			if int(id) < len(cs.post) {
+				for _, p := range cs.post[id] {
+					score[p.c] += float64(v.val[j] * p.w)
+				}
 			}
 		}
 		best, bs := -1, 0.0
