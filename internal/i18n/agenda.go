@@ -17,6 +17,10 @@ type Agenda struct {
 	NoReplan     string
 	Back         string
 	Untimed      string
+	Scroll       string // help of ↑/↓
+	Accept       string // help of y
+	Decline      string // help of x/esc
+	Behind       string // "%s behind"
 }
 
 var agendaEN = Agenda{
@@ -35,6 +39,10 @@ var agendaEN = Agenda{
 	NoReplan:     "The remaining steps fit the planned end; nothing to re-plan.",
 	Back:         "back to the timer",
 	Untimed:      "no timer",
+	Scroll:       "scroll",
+	Accept:       "accept",
+	Decline:      "decline",
+	Behind:       "%s behind",
 }
 
 var agendaNL = Agenda{
@@ -53,4 +61,8 @@ var agendaNL = Agenda{
 	NoReplan:     "De resterende stappen passen in de geplande eindtijd; niets te herplannen.",
 	Back:         "terug naar de timer",
 	Untimed:      "geen timer",
+	Scroll:       "scrollen",
+	Accept:       "akkoord",
+	Decline:      "afwijzen",
+	Behind:       "%s achter",
 }

@@ -15,14 +15,25 @@ import (
 func (r *runScreen) handleAgendaKey(msg tea.KeyPressMsg) tea.Cmd {
 	now := r.m.now
 	switch msg.String() {
-	case "a", "esc", "q":
-		r.m.screen = screenRun
-	case "up", "k":
-		if r.agendaScroll > 0 {
-			r.agendaScroll--
+	case "esc":
+		// Esc declines a proposal first, as the offer says; then leaves.
+		if r.replan != nil {
+			r.replan = nil
+			return nil
 		}
+		r.m.screen = screenRun
+		r.agendaScroll = 0
+	case "a", "q":
+		r.m.screen = screenRun
+		r.agendaScroll = 0
+	case "up", "k":
+		r.agendaScroll--
 	case "down", "j":
 		r.agendaScroll++
+	case "home":
+		r.agendaScroll = -1 << 20
+	case "end":
+		r.agendaScroll = 1 << 20
 	case "p":
 		if prop, ok := r.sess.Replan(now); ok {
 			r.replan, r.replanOffered = prop, r.sess.Pos
@@ -58,26 +69,36 @@ func (r *runScreen) handleAgendaKey(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 // agendaView lists every step with planned, re-planned and actual minutes,
-// the planned and projected end, and any re-plan proposal.
+// the planned and projected end, and any re-plan proposal. The list
+// follows the running step; agendaScroll moves the window from there.
 func (r *runScreen) agendaView(width, height int, now time.Time) string {
 	st := r.m.styles
 	cat := r.m.cat.Agenda
 	lang := r.m.cat.Lang
-	if width < 20 || height < 5 {
+	if width < 30 || height < 8 {
 		return r.tinyView(width, height, now)
 	}
 	var out []string
-	head := st.Title.Render(cat.Title) + "  " + st.Muted.Render(
-		fmt.Sprintf(cat.PlannedEnd, r.sess.PlannedEnd().Local().Format("15:04"))+" · "+
-			fmt.Sprintf(cat.ProjectedEnd, r.sess.ProjectedEnd(now).Local().Format("15:04")))
-	out = append(out, ansi.Truncate(head, width, "…"), "")
-	numW := 24
-	labelW := width - numW - 4
-	if labelW < 10 {
-		labelW = 10
+	when := fmt.Sprintf(cat.PlannedEnd, r.sess.PlannedEnd().Local().Format("15:04")) + " · " +
+		fmt.Sprintf(cat.ProjectedEnd, r.sess.ProjectedEnd(now).Local().Format("15:04"))
+	if behind := r.sess.Behind(now).Round(time.Minute); !r.sess.Finished && behind >= time.Minute {
+		when += " · " + fmt.Sprintf(cat.Behind, minutes(behind))
 	}
-	out = append(out, st.HeaderDim.Render(padRight("  "+cat.Step, labelW+2)+
-		fmt.Sprintf("%7s %8s %7s", cat.Planned, cat.Replanned, cat.Actual)))
+	out = append(out, st.Title.Render(cat.Title)+"  "+st.Muted.Render(when))
+	if height >= 12 {
+		out = append(out, "")
+	}
+	// Number columns are as wide as their headings.
+	colW := [3]int{}
+	for i, h := range []string{cat.Planned, cat.Replanned, cat.Actual} {
+		colW[i] = max(6, ansi.StringWidth(h))
+	}
+	cols := func(a, b, c string) string {
+		return " " + padLeft(a, colW[0]) + " " + padLeft(b, colW[1]) + " " + padLeft(c, colW[2])
+	}
+	numW := colW[0] + colW[1] + colW[2] + 3
+	labelW := max(8, width-numW-2)
+	out = append(out, st.HeaderDim.Render(padRight("  "+cat.Step, labelW+2)+cols(cat.Planned, cat.Replanned, cat.Actual)))
 	var rows []string
 	lastStructure := -1
 	current := 0
@@ -119,45 +140,46 @@ func (r *runScreen) agendaView(width, height int, now time.Time) string {
 		}
 		act := ""
 		if rec.Visited {
-			act = fmtMin(actual)
+			act = fmtMin(actual.Round(time.Second))
 		}
 		totP += rec.Planned
 		totR += p.Planned
+		if r.replan != nil && i < len(r.replan) && i > r.sess.Pos {
+			totR += r.replan[i] - p.Planned
+		}
 		totA += actual
-		rows = append(rows, style.Render(marker+padRight(label, labelW)+fmt.Sprintf("%7s %8s %7s", planned, replanned, act)))
+		rows = append(rows, style.Render(marker+padRight(label, labelW)+cols(planned, replanned, act)))
 	}
-	rows = append(rows, st.Header.Render(padRight("  "+cat.Total, labelW+2)+fmt.Sprintf("%7s %8s %7s", fmtMin(totP), fmtMin(totR), fmtMin(totA))))
-	avail := height - len(out) - 2
-	if avail < 1 {
-		avail = 1
+	totRS := ""
+	if totR != totP {
+		totRS = fmtMin(totR)
 	}
-	// Keep the running step in view.
-	start := r.agendaScroll
-	if current-start >= avail {
-		start = current - avail/2
-	}
+	total := st.Header.Render(padRight("  "+cat.Total, labelW+2) + cols(fmtMin(totP), totRS, fmtMin(totA)))
+
+	// Rows between the headings and the pinned total, phase and help lines.
+	avail := max(1, height-len(out)-3)
+	start := current - avail/2 + r.agendaScroll
 	if start > len(rows)-avail {
 		start = len(rows) - avail
 	}
 	if start < 0 {
 		start = 0
 	}
-	r.agendaScroll = start
-	end := start + avail
-	if end > len(rows) {
-		end = len(rows)
-	}
+	// Keep the offset within reach, so scrolling back responds at once.
+	r.agendaScroll = start - (current - avail/2)
+	end := min(len(rows), start+avail)
 	out = append(out, rows[start:end]...)
-	for len(out) < height-2 {
+	for len(out) < height-3 {
 		out = append(out, "")
 	}
-	out = append(out, r.phaseLine(width, now))
+	out = append(out, total, r.phaseLine(width, now))
 	k := r.m.keys
 	out = append(out, r.m.helpLine(width,
-		withHelp(k.Agenda, "a/esc", r.m.cat.Agenda.Back),
-		withHelp(k.Up, "↑/↓", "scroll"),
-		withHelp(k.Repeat, "p", r.m.cat.Agenda.ReplanKey),
-		withEnabled(withHelp(k.Save, "y", "ok"), r.replan != nil),
+		withHelp(k.Agenda, "a", cat.Back),
+		withEnabled(withHelp(k.Save, "y", cat.Accept), r.replan != nil),
+		withEnabled(withHelp(k.Close, "x/esc", cat.Decline), r.replan != nil),
+		withEnabled(withHelp(k.Repeat, "p", cat.ReplanKey), r.replan == nil && !r.sess.Finished),
+		withEnabled(withHelp(k.Up, "↑/↓", cat.Scroll), len(rows) > avail),
 		k.Next, k.Pause))
 	for i := range out {
 		out[i] = ansi.Truncate(out[i], width, "")

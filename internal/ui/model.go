@@ -88,10 +88,11 @@ type (
 		err  error
 	}
 	// startSessionMsg asks the root to open the run screen on a new or
-	// resumed session (sent by the home screen).
+	// resumed session (sent by the home screen), with its undo history.
 	startSessionMsg struct {
 		sess  *session.Session
 		notes []session.Note
+		hist  session.History
 	}
 )
 
@@ -131,6 +132,8 @@ func NewHome(deps Deps) *Model {
 	m := newModel(deps)
 	m.home = newHomeScreen(m)
 	m.screen = screenHome
+	// From a session started here, q comes back to this screen.
+	m.keys.Quit.SetHelp("q", m.cat.Home.KeyHome)
 	return m
 }
 
@@ -159,6 +162,9 @@ func (m *Model) Init() tea.Cmd {
 	cmds := []tea.Cmd{m.tick(), tea.RequestBackgroundColor}
 	if m.screen == screenRun && m.run != nil {
 		cmds = append(cmds, m.run.start())
+	}
+	if m.screen == screenHome && m.home != nil {
+		cmds = append(cmds, m.home.init())
 	}
 	return tea.Batch(cmds...)
 }
@@ -199,6 +205,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmds = append(cmds, m.tick())
 		return m, tea.Batch(cmds...)
 	case startSessionMsg:
+		m.history = msg.hist
+		m.board = nil
 		m.run = newRunScreen(m, msg.sess, msg.notes)
 		m.screen = screenRun
 		return m, m.run.start()
@@ -246,6 +254,12 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch m.screen {
 	case screenHome:
 		return m.home.handleKey(msg)
+	case screenRun:
+		// q on the run screen (not while typing a note) goes back home
+		// when the session was started from there.
+		if m.home != nil && m.run != nil && m.run.mode == modeRun && key.Matches(msg, m.keys.Quit) {
+			return m.backHome()
+		}
 	case screenBoard:
 		if m.board != nil {
 			return m.board.handleKey(msg)
@@ -259,6 +273,15 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.run.handleKey(msg)
 	}
 	return nil
+}
+
+// backHome saves the running session and shows the home screen again,
+// with its session list read anew.
+func (m *Model) backHome() tea.Cmd {
+	save := m.run.persistNow(nil)
+	m.run, m.board = nil, nil
+	m.screen = screenHome
+	return tea.Sequence(save, m.home.returned())
 }
 
 func (m *Model) quit() tea.Cmd {
