@@ -1,17 +1,640 @@
 package ui
 
 import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"time"
+
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
+	"liberate/internal/cluster"
 	"liberate/internal/session"
 )
 
-// boardScreen is the cluster board (being built).
-type boardScreen struct{ m *Model }
+// boardMode is what the board's keys currently act on.
+type boardMode int
 
-func (m *Model) openBoard() tea.Cmd { return nil }
+const (
+	boardList      boardMode = iota // the themes and their notes
+	boardPick                       // choosing the theme a note (or theme) goes to
+	boardRename                     // the inline rename line has focus
+	boardFocus                      // one theme large, for the projector
+	boardCards                      // 25/10 card entry and scores
+	boardCountdown                  // 25/10 "who has 25?" countdown
+)
 
-func (b *boardScreen) view(width, height int) string                          { return "" }
-func (b *boardScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd                  { return nil }
-func (b *boardScreen) handleMsg(msg tea.Msg) (tea.Cmd, bool)                  { return nil, false }
-func (b *boardScreen) applyOp(op session.Op, undo bool, label string) tea.Cmd { return nil }
+// String names the mode.
+func (m boardMode) String() string {
+	switch m {
+	case boardPick:
+		return "pick"
+	case boardRename:
+		return "rename"
+	case boardFocus:
+		return "focus"
+	case boardCards:
+		return "cards"
+	case boardCountdown:
+		return "countdown"
+	default:
+		return "list"
+	}
+}
+
+// pickAction is what the target picker does once a theme is chosen.
+type pickAction int
+
+const (
+	pickMove  pickAction = iota // the selected note moves to the target
+	pickMerge                   // the selected theme merges into the target
+)
+
+// clusterSource is implemented by stores that can read a session's saved
+// themes back; the board loads them on first open so a resumed session
+// shows the board as it was left.
+type clusterSource interface {
+	Clusters(sessionID string) ([]session.Cluster, error)
+}
+
+// Messages of the board.
+type (
+	boardLoadedMsg struct {
+		clusters []session.Cluster
+		err      error
+	}
+	// clusteredMsg carries a clustering run over the live notes, listed by
+	// id in the order the texts were given.
+	clusteredMsg struct {
+		gen int
+		ids []uint64
+		res cluster.Result
+	}
+	boardSavedMsg struct {
+		seq int
+		err error
+	}
+	cardsSavedMsg struct {
+		seq int
+		err error
+	}
+)
+
+// histChange is how a board save changed the undo history, so a failed
+// save can put the history back as it was.
+type histChange int
+
+const (
+	histPush histChange = iota // a new change was pushed
+	histUndo                   // a change was undone
+	histRedo                   // a change was redone
+)
+
+// boardSave is one board change waiting to be written, with what it takes
+// to show the board as it was if the write fails.
+type boardSave struct {
+	seq          int
+	clusters     []session.Cluster // after the change
+	notes        []session.Note    // changed notes, after the change
+	prevClusters []session.Cluster
+	prevNotes    []session.Note // the same notes before the change
+	events       []session.Event
+	hist         histChange
+	redoBackup   []session.Op // the redo stack a push cleared
+	undoBlob     []byte
+	label        string // said once the change is on disk
+}
+
+// boardScreen is the cluster board: themes with their notes, edited with a
+// few keys while the room watches, voted on, and the 25/10 cards.
+type boardScreen struct {
+	m        *Model
+	clusters []session.Cluster // in board order; Order is the index
+
+	loaded     bool // the saved themes were read (or there were none to read)
+	loading    bool
+	clustering bool
+	gen        int // clustering runs started; older results are dropped
+
+	mode    boardMode
+	back    screen // where Esc on the cards returns to
+	compact bool   // one line per theme
+	help    bool
+
+	// Selection: a theme (selNote == 0) or a note, tracked by identity so
+	// it survives every change.
+	selCluster string // cluster id; "" = the unclustered section
+	selNote    uint64
+	scroll     int
+
+	pick       pickAction
+	pickSel    int // target section while picking
+	pickDigits string
+
+	input  textinput.Model
+	digits string // a vote tally being typed
+
+	focusScroll int
+
+	status    string
+	statusErr bool
+	statusEnd time.Time
+
+	queue  []boardSave
+	seq    int
+	dirty  map[uint64]bool // notes whose last write failed; written again with the next change
+	failed bool            // the last write failed: the board shows what is on disk
+
+	// Derived after every change: the live notes of each section, as
+	// indexes into the run screen's notes. Section i < len(clusters) is
+	// clusters[i]; the last is the unclustered notes.
+	members [][]int
+
+	cards *cardsState
+}
+
+func newBoardScreen(m *Model) *boardScreen {
+	in := textinput.New()
+	in.Prompt = ""
+	in.CharLimit = 0
+	ist := in.Styles()
+	ist.Cursor.Blink = false
+	in.SetStyles(ist)
+	b := &boardScreen{m: m, input: in, dirty: map[uint64]bool{}, back: screenRun}
+	b.reindex()
+	return b
+}
+
+// ensureBoard returns the board, creating it (without loading) when undo
+// of a board change arrives before the board was opened in this run: the
+// change carries whole snapshots, so nothing needs loading to apply it.
+func (m *Model) ensureBoard() *boardScreen {
+	if m.board == nil && m.run != nil {
+		m.board = newBoardScreen(m)
+		m.board.loaded = true
+	}
+	return m.board
+}
+
+// openBoard shows the board. The first time, it reads the saved themes;
+// when there are none, it proposes themes by clustering the live notes.
+func (m *Model) openBoard() tea.Cmd {
+	if m.run == nil {
+		return nil
+	}
+	if m.board == nil {
+		m.board = newBoardScreen(m)
+	}
+	b := m.board
+	m.screen = screenBoard
+	if b.mode == boardCards || b.mode == boardCountdown || b.mode == boardRename || b.mode == boardPick {
+		b.mode = boardList
+	}
+	b.reindex()
+	if !b.loaded {
+		if src, ok := m.deps.Store.(clusterSource); ok {
+			if b.loading {
+				return nil
+			}
+			b.loading = true
+			sid := m.run.sess.ID
+			return func() tea.Msg {
+				cs, err := src.Clusters(sid)
+				return boardLoadedMsg{clusters: cs, err: err}
+			}
+		}
+		b.loaded = true
+	}
+	return b.afterLoad()
+}
+
+// afterLoad proposes themes when the board has none and there are notes;
+// otherwise it says how many notes wait unclustered.
+func (b *boardScreen) afterLoad() tea.Cmd {
+	if len(b.clusters) == 0 && len(b.liveIdx()) > 0 {
+		return b.regroup()
+	}
+	if n := len(b.members[len(b.clusters)]); n > 0 && len(b.clusters) > 0 {
+		b.setStatus(fmt.Sprintf(b.m.cat.Board.NewNotes, n), false)
+	}
+	return nil
+}
+
+func (b *boardScreen) notes() []session.Note { return b.m.run.notes }
+
+// liveIdx returns the indexes of the notes not deleted, oldest first.
+func (b *boardScreen) liveIdx() []int {
+	ns := b.notes()
+	out := make([]int, 0, len(ns))
+	for i := range ns {
+		if !ns[i].Deleted {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// reindex rebuilds the sections from the notes' cluster ids: every live
+// note lands in exactly one section, the unclustered one when its id names
+// no theme.
+func (b *boardScreen) reindex() {
+	pos := make(map[string]int, len(b.clusters))
+	for i, c := range b.clusters {
+		b.clusters[i].Order = i
+		pos[c.ID] = i
+	}
+	members := make([][]int, len(b.clusters)+1)
+	if b.m.run != nil {
+		for i, n := range b.notes() {
+			if n.Deleted {
+				continue
+			}
+			s, ok := pos[n.ClusterID]
+			if !ok || n.ClusterID == "" {
+				s = len(b.clusters)
+			}
+			members[s] = append(members[s], i)
+		}
+	}
+	b.members = members
+	b.fixSelection()
+}
+
+// sectionOf returns the section index of a cluster id ("" = unclustered).
+func (b *boardScreen) sectionOf(id string) int {
+	if id != "" {
+		for i, c := range b.clusters {
+			if c.ID == id {
+				return i
+			}
+		}
+	}
+	return len(b.clusters)
+}
+
+// sectionID is the cluster id of section s ("" for the unclustered one).
+func (b *boardScreen) sectionID(s int) string {
+	if s >= 0 && s < len(b.clusters) {
+		return b.clusters[s].ID
+	}
+	return ""
+}
+
+// visible reports whether section s is shown: every theme is, the
+// unclustered section only when it holds notes or there are no themes.
+func (b *boardScreen) visible(s int) bool {
+	if s < len(b.clusters) {
+		return true
+	}
+	return len(b.members[s]) > 0 || len(b.clusters) == 0
+}
+
+// sections lists the visible section indexes in board order.
+func (b *boardScreen) sections() []int {
+	out := make([]int, 0, len(b.members))
+	for s := range b.members {
+		if b.visible(s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// fixSelection keeps the selection on something that exists: a note that
+// left the board falls back to its theme, a theme that went to its
+// neighbour.
+func (b *boardScreen) fixSelection() {
+	s := b.sectionOf(b.selCluster)
+	if b.selCluster != "" && s == len(b.clusters) {
+		b.selCluster, b.selNote = "", 0
+	}
+	if b.selNote != 0 {
+		found := false
+		ns := b.notes()
+		for _, i := range b.members[s] {
+			if ns[i].ID == b.selNote {
+				found = true
+				break
+			}
+		}
+		if !found {
+			// The note may have moved: follow it.
+			b.follow(b.selNote)
+		}
+	}
+	if !b.visible(b.sectionOf(b.selCluster)) {
+		secs := b.sections()
+		if len(secs) > 0 {
+			b.selCluster, b.selNote = b.sectionID(secs[0]), 0
+		}
+	}
+}
+
+// follow selects note id wherever it is now, or its theme's header when
+// it is gone.
+func (b *boardScreen) follow(id uint64) {
+	ns := b.notes()
+	for s, mem := range b.members {
+		for _, i := range mem {
+			if ns[i].ID == id {
+				b.selCluster, b.selNote = b.sectionID(s), id
+				return
+			}
+		}
+	}
+	b.selNote = 0
+}
+
+// selected returns the selected section and the note index (-1 for the
+// theme itself).
+func (b *boardScreen) selected() (sec, note int) {
+	sec = b.sectionOf(b.selCluster)
+	if b.selNote == 0 {
+		return sec, -1
+	}
+	ns := b.notes()
+	for _, i := range b.members[sec] {
+		if ns[i].ID == b.selNote {
+			return sec, i
+		}
+	}
+	return sec, -1
+}
+
+func (b *boardScreen) setStatus(s string, isErr bool) {
+	if b.m.screen != screenBoard && b.m.run != nil {
+		b.m.run.setStatus(s, isErr)
+	}
+	b.status, b.statusErr = s, isErr
+	d := 4 * time.Second
+	if isErr {
+		d = 24 * time.Hour
+	}
+	b.statusEnd = b.m.now.Add(d)
+}
+
+// handleMsg handles command results meant for the board.
+func (b *boardScreen) handleMsg(msg tea.Msg) (tea.Cmd, bool) {
+	switch msg := msg.(type) {
+	case boardLoadedMsg:
+		b.loading = false
+		b.loaded = true
+		if msg.err != nil {
+			b.setStatus(fmt.Sprintf(b.m.cat.Board.LoadFailed, saveErrText(msg.err)), true)
+			return nil, true
+		}
+		if len(b.clusters) == 0 {
+			b.clusters = sortedClusters(msg.clusters)
+		}
+		b.reindex()
+		return b.afterLoad(), true
+	case clusteredMsg:
+		if msg.gen != b.gen {
+			return nil, true
+		}
+		b.clustering = false
+		return b.applyClustering(msg), true
+	case boardSavedMsg:
+		return b.onSaved(msg), true
+	case cardsSavedMsg:
+		return b.onCardsSaved(msg), true
+	}
+	return nil, false
+}
+
+// sortedClusters orders saved themes by their Order and drops duplicate
+// and empty ids, so every note maps to at most one theme.
+func sortedClusters(cs []session.Cluster) []session.Cluster {
+	out := make([]session.Cluster, 0, len(cs))
+	seen := map[string]bool{}
+	for _, c := range cs {
+		if c.ID == "" || seen[c.ID] {
+			continue
+		}
+		seen[c.ID] = true
+		out = append(out, c)
+	}
+	slices.SortStableFunc(out, func(a, b session.Cluster) int { return a.Order - b.Order })
+	return out
+}
+
+// cloneClusters copies themes deeply enough that later edits do not reach
+// the copy.
+func cloneClusters(cs []session.Cluster) []session.Cluster {
+	out := make([]session.Cluster, len(cs))
+	for i, c := range cs {
+		c.Terms = slices.Clone(c.Terms)
+		out[i] = c
+	}
+	return out
+}
+
+// boardTx collects one board change: the notes it touches (with their
+// state before) and the themes before, so it becomes one undoable Op.
+type boardTx struct {
+	b        *boardScreen
+	before   map[int]session.Note
+	order    []int
+	clusters []session.Cluster
+	events   []session.Event
+}
+
+func (b *boardScreen) begin() *boardTx {
+	return &boardTx{b: b, before: map[int]session.Note{}, clusters: cloneClusters(b.clusters)}
+}
+
+// note returns note i for changing, remembering it as it was.
+func (t *boardTx) note(i int) *session.Note {
+	ns := t.b.notes()
+	if _, ok := t.before[i]; !ok {
+		t.before[i] = ns[i]
+		t.order = append(t.order, i)
+	}
+	return &ns[i]
+}
+
+// boardFields reports whether two versions of a note differ in what the
+// board owns.
+func boardFields(a, b session.Note) bool {
+	return a.ClusterID != b.ClusterID || a.Pinned != b.Pinned || a.Votes != b.Votes
+}
+
+// commit turns the collected change into an undoable Op, shows it and
+// starts writing it. A change that changed nothing does nothing.
+func (t *boardTx) commit(typ session.OpType, label string) tea.Cmd {
+	b := t.b
+	ns := b.notes()
+	now := b.m.now
+	var before, after []session.Note
+	for _, i := range t.order {
+		if !boardFields(t.before[i], ns[i]) {
+			ns[i] = t.before[i]
+			continue
+		}
+		ns[i].UpdatedAt = now
+		before = append(before, t.before[i])
+		after = append(after, ns[i])
+	}
+	b.reindex()
+	if len(after) == 0 && slices.EqualFunc(t.clusters, b.clusters, clusterEqual) {
+		return nil
+	}
+	op := session.Op{Type: typ, NotesBefore: before, NotesAfter: after,
+		ClustersBefore: t.clusters, ClustersAfter: cloneClusters(b.clusters), Label: label}
+	redo := b.m.history.Redo
+	b.m.history.Push(op)
+	return b.enqueue(boardSave{
+		clusters: cloneClusters(b.clusters), notes: after, prevClusters: t.clusters, prevNotes: before,
+		events: t.events, hist: histPush, redoBackup: redo, label: b.m.cat.Board.Saved,
+	})
+}
+
+func clusterEqual(a, b session.Cluster) bool {
+	return a.ID == b.ID && a.Label == b.Label && a.Named == b.Named && a.Order == b.Order &&
+		a.Votes == b.Votes && slices.Equal(a.Terms, b.Terms)
+}
+
+// applyOp reverts (undo) or re-applies (redo) a board change: the themes
+// as a whole snapshot, the notes by their board fields only, so an edit
+// of a note's text made since is kept.
+func (b *boardScreen) applyOp(op session.Op, undo bool, label string) tea.Cmd {
+	if b.m.run == nil {
+		return nil
+	}
+	cs, target := op.ClustersAfter, op.NotesAfter
+	if undo {
+		cs, target = op.ClustersBefore, op.NotesBefore
+	}
+	prevClusters := cloneClusters(b.clusters)
+	if op.Type != session.OpNoteMove {
+		b.clusters = sortedClusters(cloneClusters(cs))
+	}
+	ns := b.notes()
+	var before, after []session.Note
+	for _, want := range target {
+		for i := range ns {
+			if ns[i].ID != want.ID {
+				continue
+			}
+			before = append(before, ns[i])
+			ns[i].ClusterID, ns[i].Pinned, ns[i].Votes = want.ClusterID, want.Pinned, want.Votes
+			ns[i].UpdatedAt = b.m.now
+			after = append(after, ns[i])
+			break
+		}
+	}
+	b.reindex()
+	h := histRedo
+	if undo {
+		h = histUndo
+	}
+	return b.enqueue(boardSave{
+		clusters: cloneClusters(b.clusters), notes: after, prevClusters: prevClusters, prevNotes: before,
+		hist: h, label: label,
+	})
+}
+
+// enqueue adds a write to the queue and starts it when nothing else is
+// being written: board writes go to disk one at a time, in order, so a
+// late write never overwrites a newer one.
+func (b *boardScreen) enqueue(s boardSave) tea.Cmd {
+	b.seq++
+	s.seq = b.seq
+	s.undoBlob, _ = json.Marshal(b.m.history)
+	// Notes whose last write failed are written again with this change.
+	if len(b.dirty) > 0 {
+		have := map[uint64]bool{}
+		for _, n := range s.notes {
+			have[n.ID] = true
+		}
+		for _, n := range b.notes() {
+			if b.dirty[n.ID] && !have[n.ID] {
+				s.notes = append(s.notes, n)
+			}
+		}
+	}
+	b.queue = append(b.queue, s)
+	if len(b.queue) == 1 {
+		return b.write(b.queue[0])
+	}
+	return nil
+}
+
+// write saves one board change: the notes, then the themes, then the undo
+// history. Notes go first so a failure half way leaves every note in a
+// theme that exists or unclustered, never lost.
+func (b *boardScreen) write(s boardSave) tea.Cmd {
+	st := b.m.deps.Store
+	sid := b.m.run.sess.ID
+	return func() tea.Msg {
+		for i := range s.notes {
+			if err := st.UpdateNote(&s.notes[i]); err != nil {
+				return boardSavedMsg{seq: s.seq, err: err}
+			}
+		}
+		if err := st.SaveClusters(sid, s.clusters); err != nil {
+			return boardSavedMsg{seq: s.seq, err: err}
+		}
+		for i := range s.events {
+			// The timeline is a record; the change itself is durable.
+			_ = st.AppendEvent(sid, &s.events[i])
+		}
+		return boardSavedMsg{seq: s.seq, err: st.SaveUndo(sid, s.undoBlob)}
+	}
+}
+
+// onSaved confirms a write, or shows the board as it is on disk again
+// when the write failed, with the history as it was.
+func (b *boardScreen) onSaved(msg boardSavedMsg) tea.Cmd {
+	if len(b.queue) == 0 || b.queue[0].seq != msg.seq {
+		return nil
+	}
+	if msg.err == nil {
+		done := b.queue[0]
+		b.queue = b.queue[1:]
+		for _, n := range done.notes {
+			delete(b.dirty, n.ID)
+		}
+		b.failed = false
+		if len(b.queue) > 0 {
+			return b.write(b.queue[0])
+		}
+		b.setStatus(done.label, false)
+		return nil
+	}
+	// Undo everything not yet on disk, newest first.
+	ns := b.notes()
+	for k := len(b.queue) - 1; k >= 0; k-- {
+		s := b.queue[k]
+		b.clusters = cloneClusters(s.prevClusters)
+		for _, p := range s.prevNotes {
+			for i := range ns {
+				if ns[i].ID == p.ID {
+					ns[i].ClusterID, ns[i].Pinned, ns[i].Votes = p.ClusterID, p.Pinned, p.Votes
+					b.dirty[p.ID] = true
+					break
+				}
+			}
+		}
+		switch s.hist {
+		case histPush:
+			if n := len(b.m.history.Undo); n > 0 {
+				b.m.history.Undo = b.m.history.Undo[:n-1]
+			}
+			b.m.history.Redo = s.redoBackup
+		case histUndo:
+			b.m.history.PopRedo()
+		case histRedo:
+			b.m.history.PopUndo()
+		}
+	}
+	b.queue = nil
+	b.failed = true
+	b.reindex()
+	b.setStatus(fmt.Sprintf(b.m.cat.Board.NotSaved, saveErrText(msg.err)), true)
+	return nil
+}
+
+// saving reports whether a board write is on its way to disk.
+func (b *boardScreen) saving() bool { return len(b.queue) > 0 }

@@ -235,6 +235,8 @@ func (r *runScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		r.m.screen = screenAgenda
 	case key.Matches(msg, k.Board):
 		return r.m.openBoard()
+	case msg.String() == "5" && r.cardsStep():
+		return r.m.openCards()
 	case key.Matches(msg, k.Export):
 		return r.export()
 	}
@@ -645,8 +647,8 @@ func (r *runScreen) applyOp(op session.Op, undo bool) tea.Cmd {
 		r.setStatus(label, false)
 		return tea.Batch(r.persistNow(evs), r.saveHistory())
 	case session.OpClusters, session.OpNoteMove, session.OpVote:
-		if r.m.board != nil {
-			return r.m.board.applyOp(op, undo, label)
+		if b := r.m.ensureBoard(); b != nil {
+			return b.applyOp(op, undo, label)
 		}
 	}
 	return nil
@@ -1235,7 +1237,8 @@ func (r *runScreen) helpView(width int) string {
 		return m.helpLine(width, withEnabled(k.Export, m.deps.Export != nil), k.Back, k.Board, k.Agenda, k.Undo, k.Quit)
 	}
 	back := withEnabled(k.Back, r.sess.Pos > 0)
-	return m.helpLine(width, pause, k.Next, back, k.Capture, k.Plus, k.Minus, k.Repeat, k.Blank, mute, k.Board, k.Agenda,
+	cards := withEnabled(withHelp(k.Board, "5", m.cat.Board.KeyCards), r.cardsStep())
+	return m.helpLine(width, pause, k.Next, back, k.Capture, k.Plus, k.Minus, k.Repeat, k.Blank, mute, k.Board, cards, k.Agenda,
 		withEnabled(k.Undo, len(m.history.Undo) > 0), k.Help, k.Quit)
 }
 

@@ -1,0 +1,518 @@
+package ui
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"github.com/charmbracelet/x/ansi"
+
+	"liberate/internal/cluster"
+	"liberate/internal/session"
+	"liberate/internal/textsafe"
+	"liberate/internal/ui/bigtext"
+)
+
+// view renders the board in width × height cells.
+func (b *boardScreen) view(width, height int) string {
+	if width <= 0 || height <= 0 {
+		return ""
+	}
+	if b.m.run == nil {
+		return ""
+	}
+	if width < 24 || height < 6 {
+		return b.tinyView(width, height)
+	}
+	if b.help {
+		return b.helpView(width, height)
+	}
+	switch b.mode {
+	case boardFocus:
+		return b.focusView(width, height)
+	case boardCards:
+		return b.cardsView(width, height)
+	case boardCountdown:
+		return b.countdownView(width, height)
+	}
+	return b.listView(width, height)
+}
+
+// tinyView asks for a larger window.
+func (b *boardScreen) tinyView(width, height int) string {
+	lines := []string{b.m.styles.Title.Render(ansi.Truncate(b.m.cat.Board.Title, width, ""))}
+	if height > 1 {
+		for _, l := range wrap(b.m.cat.Board.TooSmall, width, height-1) {
+			lines = append(lines, b.m.styles.Muted.Render(l))
+		}
+	}
+	if len(lines) > height {
+		lines = lines[:height]
+	}
+	return strings.Join(lines, "\n")
+}
+
+// count formats "1 note" / "12 notes" in the catalogue's words.
+func count(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return fmt.Sprintf(many, n)
+}
+
+// leftRight puts left and right on one line of width cells, dropping the
+// right part when both do not fit.
+func leftRight(width int, left, right string) string {
+	lw, rw := ansi.StringWidth(left), ansi.StringWidth(right)
+	if right == "" {
+		return ansi.Truncate(left, width, "…")
+	}
+	if lw+rw+2 > width {
+		if lw > width {
+			return ansi.Truncate(left, width, "…")
+		}
+		return left
+	}
+	return left + strings.Repeat(" ", width-lw-rw) + right
+}
+
+func (b *boardScreen) headerLine(width int) string {
+	st := b.m.styles
+	c := b.m.cat.Board
+	live := 0
+	for _, m := range b.members {
+		live += len(m)
+	}
+	left := st.Title.Render(c.Title) + st.HeaderDim.Render(" · "+count(len(b.clusters), c.ThemeOne, c.ThemeMany)+" · "+count(live, c.NoteOne, c.NoteMany))
+	var right string
+	switch {
+	case b.clustering:
+		right = st.Info.Render(c.Grouping)
+	case b.saving():
+		right = st.Info.Render(c.Saving)
+	case b.failed:
+		right = st.Error.Render(c.Unsaved)
+	}
+	return leftRight(width, left, right)
+}
+
+// statusLine shows what is being typed (a name, a target, a tally), else
+// the latest message, else a hint.
+func (b *boardScreen) statusLine(width int) string {
+	st := b.m.styles
+	c := b.m.cat.Board
+	switch {
+	case b.mode == boardRename:
+		label := c.NameLabel + " › "
+		b.input.SetWidth(max(1, width-ansi.StringWidth(label)-1))
+		return st.CaptureKind.Render(label) + b.input.View()
+	case b.mode == boardPick:
+		what := c.MovePrompt
+		if b.pick == pickMerge {
+			what = c.MergePrompt
+		}
+		s := fmt.Sprintf(what, b.pickNumber(b.pickSel), b.sectionName(b.pickSel))
+		return st.CaptureKind.Render(ansi.Truncate(s, width, "…"))
+	case b.digits != "":
+		sec, i := b.voteTarget()
+		name := b.sectionName(sec)
+		if i >= 0 {
+			name = clip(b.notes()[i].Text, 30)
+		}
+		return st.CaptureKind.Render(ansi.Truncate(fmt.Sprintf(c.VotePrompt, name, b.digits), width, "…"))
+	case b.status != "" && b.m.now.Before(b.statusEnd):
+		style := st.Saved
+		if b.statusErr {
+			style = st.Error
+		} else if b.status != c.Saved {
+			style = st.Info
+		}
+		return style.Render(ansi.Truncate(textsafe.Display(b.status), width, "…"))
+	}
+	return st.Muted.Render(ansi.Truncate(c.Hint, width, "…"))
+}
+
+func (b *boardScreen) helpLine(width int) string {
+	k := newBoardKeyMap(b.m.cat)
+	m := b.m
+	switch b.mode {
+	case boardPick:
+		return m.helpLine(width, k.PickNum, k.Nav, k.PickOK, k.Cancel)
+	case boardRename:
+		return m.helpLine(width, withHelp(k.PickOK, "enter", m.cat.Board.KeySaveName), k.Cancel)
+	case boardFocus:
+		return m.helpLine(width, k.NextTheme, k.Vote, k.Adjust, withHelp(k.Back, "f/esc", m.cat.Board.KeyList), k.Undo)
+	}
+	sec, note := b.selected()
+	onNote := note >= 0
+	onTheme := !onNote && sec < len(b.clusters)
+	return m.helpLine(width,
+		k.Nav,
+		withEnabled(k.Move, onNote), withEnabled(k.Shift, onNote || onTheme), withEnabled(k.Split, onNote),
+		withEnabled(k.Rename, onTheme), withEnabled(k.Merge, onTheme && len(b.clusters) > 1),
+		withEnabled(k.Delete, onTheme && len(b.members[sec]) == 0),
+		k.Vote, k.Focus, k.Regroup, k.Sort, k.New,
+		withEnabled(k.Undo, len(m.history.Undo) > 0), k.Compact, k.Cards, k.Help, k.Back)
+}
+
+// listView is the board: a header, the themes with their notes in one or
+// more columns, a status line and the help line.
+func (b *boardScreen) listView(width, height int) string {
+	out := []string{b.headerLine(width)}
+	gap := height >= 16
+	if gap {
+		out = append(out, "")
+	}
+	bodyRows := height - len(out) - 2
+	out = append(out, b.body(width, bodyRows)...)
+	for len(out) < height-2 {
+		out = append(out, "")
+	}
+	out = append(out, b.statusLine(width), b.helpLine(width))
+	return strings.Join(out[:min(len(out), height)], "\n")
+}
+
+// columnsFor is how many columns of themes fit: one up to 150 cells, so
+// each note keeps a readable line on a projector.
+func columnsFor(width int) int {
+	switch {
+	case width >= 240:
+		return 3
+	case width >= 150:
+		return 2
+	}
+	return 1
+}
+
+// sectionHeight is how many rows section s takes, its spacer included.
+func (b *boardScreen) sectionHeight(s int, last bool) int {
+	n := 1
+	if !b.compact {
+		n += len(b.members[s])
+		if !last {
+			n++
+		}
+	}
+	return n
+}
+
+// body renders only the rows that are visible: sections above the window
+// are skipped by arithmetic, so hundreds of notes cost nothing per frame.
+func (b *boardScreen) body(width, rows int) []string {
+	if rows <= 0 {
+		return nil
+	}
+	secs := b.sections()
+	if len(b.liveIdx()) == 0 && len(b.clusters) == 0 {
+		return []string{"", center(width, b.m.styles.Muted.Render(b.m.cat.Board.Empty))}
+	}
+	cols := columnsFor(width)
+	colW := (width - 3*(cols-1)) / cols
+	visible := rows * cols
+
+	// The selected row and the total, by arithmetic.
+	selSec, selNote := b.selected()
+	if b.mode == boardPick {
+		selSec, selNote = b.pickSel, -1
+	}
+	total, selRow := 0, 0
+	for k, s := range secs {
+		if s == selSec {
+			selRow = total
+			if selNote >= 0 {
+				for j, i := range b.members[s] {
+					if i == selNote {
+						selRow = total + 1 + j
+						break
+					}
+				}
+			}
+		}
+		total += b.sectionHeight(s, k == len(secs)-1)
+	}
+	if selRow < b.scroll {
+		b.scroll = selRow
+	}
+	if selRow >= b.scroll+visible {
+		b.scroll = selRow - visible + 1
+	}
+	b.scroll = max(0, min(b.scroll, total-visible))
+
+	lines := make([]string, 0, visible)
+	row := 0
+	for k, s := range secs {
+		h := b.sectionHeight(s, k == len(secs)-1)
+		if row+h <= b.scroll {
+			row += h
+			continue
+		}
+		if row >= b.scroll+visible {
+			break
+		}
+		for r := 0; r < h; r++ {
+			at := row + r
+			if at < b.scroll {
+				continue
+			}
+			if at >= b.scroll+visible {
+				break
+			}
+			switch {
+			case r == 0:
+				lines = append(lines, b.sectionRow(s, colW, at == selRow))
+			case r <= len(b.members[s]) && !b.compact:
+				i := b.members[s][r-1]
+				lines = append(lines, b.noteRow(i, colW, at == selRow && b.mode != boardPick))
+			default:
+				lines = append(lines, "")
+			}
+		}
+		row += h
+	}
+	if cols == 1 {
+		return lines
+	}
+	out := make([]string, rows)
+	for r := 0; r < rows; r++ {
+		var parts []string
+		for c := 0; c < cols; c++ {
+			at := c*rows + r
+			cell := ""
+			if at < len(lines) {
+				cell = lines[at]
+			}
+			parts = append(parts, padRight(cell, colW))
+		}
+		out[r] = strings.TrimRight(strings.Join(parts, "   "), " ")
+	}
+	return out
+}
+
+// sectionRow is a theme's header: number, name, notes and votes.
+func (b *boardScreen) sectionRow(s, width int, selected bool) string {
+	st := b.m.styles
+	c := b.m.cat.Board
+	num := fmt.Sprintf("%3d  ", b.pickNumber(s))
+	label := c.Unclustered
+	if s < len(b.clusters) {
+		label = textsafe.Display(b.clusters[s].Label)
+	} else {
+		num = "  –  "
+	}
+	if selected {
+		// A marker as well as the colour, for mono themes and washed-out beamers.
+		num = "▸" + num[1:]
+	}
+	meta := count(len(b.members[s]), c.NoteOne, c.NoteMany)
+	if v := b.sectionVotes(s); v > 0 {
+		meta += " · " + count(v, c.VoteOne, c.VoteMany)
+	}
+	metaW := ansi.StringWidth(meta)
+	room := width - ansi.StringWidth(num) - metaW - 2
+	if room < 8 {
+		meta, metaW = "", 0
+		room = width - ansi.StringWidth(num)
+	}
+	label = ansi.Truncate(label, max(0, room), "…")
+	var terms string
+	if t := b.extraTerms(s); t != "" && !b.compact && width >= 100 {
+		left := room - ansi.StringWidth(label) - 3
+		if left >= 10 {
+			terms = "  " + ansi.Truncate("("+t+")", left, "…")
+		}
+	}
+	if selected {
+		plain := num + label + terms
+		gap := max(1, width-ansi.StringWidth(plain)-metaW)
+		return st.Selected.Render(ansi.Truncate(plain+strings.Repeat(" ", gap)+meta, width, ""))
+	}
+	left := st.Accent.Render(num) + st.Title.Render(label) + st.Muted.Render(terms)
+	gap := max(1, width-ansi.StringWidth(num+label+terms)-metaW)
+	return ansi.Truncate(left+strings.Repeat(" ", gap)+st.HeaderDim.Render(meta), width, "")
+}
+
+// extraTerms lists up to three of a theme's terms that its name does not
+// already say, so the room sees why the notes belong together.
+func (b *boardScreen) extraTerms(s int) string {
+	if s >= len(b.clusters) {
+		return ""
+	}
+	c := b.clusters[s]
+	label := strings.ToLower(cluster.Fold(c.Label))
+	var out []string
+	for _, t := range c.Terms {
+		if len(out) == 3 {
+			break
+		}
+		if !strings.Contains(label, strings.ToLower(cluster.Fold(t))) {
+			out = append(out, t)
+		}
+	}
+	return textsafe.Display(strings.Join(out, ", "))
+}
+
+// noteRow is one note under its theme: kind marker, text, votes.
+func (b *boardScreen) noteRow(i, width int, selected bool) string {
+	st := b.m.styles
+	n := b.notes()[i]
+	prefix := "     " + b.kindMark(n.Kind) + "  "
+	if selected {
+		prefix = "   ▸ " + b.kindMark(n.Kind) + "  "
+	}
+	var votes string
+	if n.Votes > 0 {
+		votes = fmt.Sprintf("  ● %d", n.Votes)
+	}
+	room := width - ansi.StringWidth(prefix) - ansi.StringWidth(votes)
+	text := ansi.Truncate(textsafe.Display(n.Text), max(0, room), "…")
+	if selected {
+		gap := max(0, room-ansi.StringWidth(text))
+		return st.NoteSelected.Render(ansi.Truncate(prefix+text+strings.Repeat(" ", gap)+votes, width, ""))
+	}
+	return ansi.Truncate(st.NoteKind.Render(prefix)+st.Note.Render(text)+st.Accent.Render(votes), width, "")
+}
+
+// kindMark is a note kind as one letter, so kinds read without colour.
+func (b *boardScreen) kindMark(k session.Kind) string {
+	if s, ok := b.m.cat.Board.KindMarks[string(k)]; ok {
+		return s
+	}
+	return "·"
+}
+
+// spaced writes a label in spaced capitals ("P R I N T E R"), the biggest
+// letters a terminal has, when it fits.
+func spaced(s string) string {
+	var sb strings.Builder
+	for i, r := range []rune(strings.ToUpper(s)) {
+		if i > 0 {
+			sb.WriteByte(' ')
+		}
+		if r == ' ' {
+			sb.WriteByte(' ')
+			continue
+		}
+		sb.WriteRune(r)
+	}
+	return sb.String()
+}
+
+// focusView shows one theme for the room: its name large and centred, its
+// tally, and its notes in a readable list.
+func (b *boardScreen) focusView(width, height int) string {
+	st := b.m.styles
+	c := b.m.cat.Board
+	sec, _ := b.selected()
+	secs := b.sections()
+	label := c.Unclustered
+	if sec < len(b.clusters) {
+		label = textsafe.Display(b.clusters[sec].Label)
+	}
+	pos := fmt.Sprintf(c.ThemeOf, max(0, slices.Index(secs, sec))+1, len(secs))
+	meta := count(len(b.members[sec]), c.NoteOne, c.NoteMany)
+	if v := b.sectionVotes(sec); v > 0 {
+		meta += " · " + count(v, c.VoteOne, c.VoteMany)
+	}
+	out := []string{leftRight(width, st.HeaderDim.Render(pos), st.HeaderDim.Render(meta))}
+	if height >= 14 {
+		out = append(out, "")
+	}
+	var title []string
+	switch sp := spaced(label); {
+	case ansi.StringWidth(sp) <= width-4:
+		title = []string{sp}
+	default:
+		title = wrap(strings.ToUpper(label), width-4, 3)
+	}
+	for _, l := range title {
+		out = append(out, center(width, st.Title.Render(l)))
+	}
+	v := b.sectionVotes(sec)
+	if v > 0 && height >= 30 {
+		// The tally in big digits: the room reads the result from the back.
+		out = append(out, "")
+		for _, d := range bigtext.Render(strconv.Itoa(v), width-2, min(7, height/6)) {
+			out = append(out, center(width, st.Digits.Render(d)))
+		}
+	}
+	if height >= 12 {
+		out = append(out, "")
+		line := count(len(b.members[sec]), c.NoteOne, c.NoteMany)
+		if v > 0 {
+			line = "● " + count(v, c.VoteOne, c.VoteMany) + "   ·   " + line
+		}
+		out = append(out, center(width, st.Config.Render(line)))
+		out = append(out, center(width, st.Muted.Render(strings.Repeat("─", min(width-4, 40)))))
+	}
+	// Notes, wrapped, from the scroll position; only what fits is built.
+	avail := height - len(out) - 2
+	ns := b.notes()
+	mem := b.members[sec]
+	if b.focusScroll > max(0, len(mem)-1) {
+		b.focusScroll = max(0, len(mem)-1)
+	}
+	margin := 4
+	if width >= 100 {
+		margin = width / 8
+	}
+	textW := width - 2*margin - 4
+	var list []string
+	shown := b.focusScroll
+	// A blank line between notes when they all fit that way.
+	airy := height >= 30 && 2*(len(mem)-b.focusScroll) <= avail
+	for k := b.focusScroll; k < len(mem) && len(list) < avail; k++ {
+		n := ns[mem[k]]
+		body := textsafe.Display(n.Text)
+		if n.Votes > 0 {
+			body += fmt.Sprintf("  ● %d", n.Votes)
+		}
+		lines := wrap(body, max(1, textW), 3)
+		if len(list)+len(lines) > avail && len(list) > 0 {
+			break
+		}
+		if airy && len(list) > 0 {
+			list = append(list, "")
+		}
+		for j, l := range lines {
+			mark := "    "
+			if j == 0 {
+				mark = b.kindMark(n.Kind) + " · "
+			}
+			list = append(list, strings.Repeat(" ", margin)+st.NoteKind.Render(mark)+st.Note.Render(l))
+		}
+		shown = k + 1
+	}
+	if more := len(mem) - shown; more > 0 && len(list) > 0 {
+		if len(list) >= avail {
+			list = list[:avail-1]
+		}
+		list = append(list, strings.Repeat(" ", margin)+st.Muted.Render(fmt.Sprintf(c.More, more)))
+	}
+	for _, l := range list {
+		out = append(out, ansi.Truncate(l, width, ""))
+	}
+	for len(out) < height-2 {
+		out = append(out, "")
+	}
+	out = append(out, b.statusLine(width), b.helpLine(width))
+	return strings.Join(out[:min(len(out), height)], "\n")
+}
+
+// helpView lists every board key.
+func (b *boardScreen) helpView(width, height int) string {
+	st := b.m.styles
+	k := newBoardKeyMap(b.m.cat)
+	rows := []key.Binding{k.Nav, k.Theme, k.Move, k.Shift, k.Merge, k.Split, k.New, k.Rename, k.Delete, k.Regroup,
+		k.Vote, k.Adjust, k.Sort, k.Focus, k.Compact, k.Cards, k.Undo, k.Redo, k.Back}
+	out := []string{st.Title.Render(b.m.cat.Board.HelpTitle), ""}
+	for _, r := range rows {
+		h := r.Help()
+		out = append(out, "  "+st.HelpKey.Render(padRight(h.Key, 12))+" "+st.HelpDesc.Render(h.Desc))
+	}
+	for i := range out {
+		out[i] = ansi.Truncate(out[i], width, "")
+	}
+	return strings.Join(out[:min(len(out), height)], "\n")
+}
