@@ -706,3 +706,20 @@ func TestFocusStepsThroughThemesWithTheClicker(t *testing.T) {
 		t.Fatal("esc did not return to the list on the focused theme")
 	}
 }
+
+func BenchmarkBoardViewWithFourHundredNotes(b *testing.B) {
+	t := &testing.T{}
+	h := newBoardHarness(t, "en", irritations)
+	bd := h.board()
+	for i := 0; i < 400; i++ {
+		h.m.run.notes = append(h.m.run.notes, session.Note{ID: uint64(1000 + i), Text: fmt.Sprintf("note %d about the printer and the CRM", i),
+			ClusterID: bd.clusters[i%len(bd.clusters)].ID, Kind: session.KindIdea})
+	}
+	bd.reindex()
+	h.size(200, 60)
+	h.selectTheme(2)
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = h.m.View()
+	}
+}

@@ -205,7 +205,7 @@ func (b *boardScreen) body(width, rows int) []string {
 		return nil
 	}
 	secs := b.sections()
-	if len(b.liveIdx()) == 0 && len(b.clusters) == 0 {
+	if len(b.clusters) == 0 && len(b.members[0]) == 0 {
 		return []string{"", center(width, b.m.styles.Muted.Render(b.m.cat.Board.Empty))}
 	}
 	cols := columnsFor(width)
