@@ -159,11 +159,17 @@ func (p *prepared) step(i int) (structure.PlannedStep, bool) {
 }
 
 // structureName is the display name of the structure a step belongs to.
+// A string item's own title follows it, so two runs of 1-2-4-All in one
+// string read apart: "1-2-4-All — Now what: next week".
 func (p *prepared) structureName(st structure.PlannedStep) string {
-	if name := textsafe.Display(st.StructureName.In(p.lang)); name != "" {
-		return name
+	name := textsafe.Display(st.StructureName.In(p.lang))
+	if name == "" {
+		name = textsafe.Display(st.Structure)
 	}
-	return textsafe.Display(st.Structure)
+	if title := textsafe.Display(st.Title.In(p.lang)); title != "" && title != name {
+		name += " — " + title
+	}
+	return name
 }
 
 // stepLabel is a step's label with its counters: "All (Round 2/3)".

@@ -496,3 +496,24 @@ func BenchmarkJSONOf10000Notes(b *testing.B) {
 		}
 	}
 }
+
+func TestMarkdownTellsTwoRunsOfOneStructureApartByTheirTitles(t *testing.T) {
+	d := irritationSession()
+	for i := range d.Session.Plan {
+		d.Session.Plan[i].Title = structure.Text{EN: "Our daily frustrations"}
+	}
+	again := d.Session.Plan[0]
+	again.StructureIndex = 1
+	again.Title = structure.Text{EN: "Now what: next week", NL: "Wat nu: volgende week"}
+	d.Session.Plan = append(d.Session.Plan, again)
+	for i := range d.Session.Plan {
+		d.Session.Plan[i].StructureCount = 2
+	}
+	out := render(t, d, "md", CSVOptions{})
+	for _, want := range []string{"## 1. 1-2-4-All — Our daily frustrations", "1-2-4-All — Our daily frustrations → 1-2-4-All — Now what: next week", "| 1-2-4-All — Now what: next week |"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("Markdown lacks %q:\n%s", want, out)
+		}
+	}
+	checkMarkdown(t, out)
+}

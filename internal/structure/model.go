@@ -192,6 +192,7 @@ type PlannedStep struct {
 	StructureName  Text          `json:"structure_name"`
 	StructureIndex int           `json:"structure_index"` // 0-based position in the string
 	StructureCount int           `json:"structure_count"`
+	Title          Text          `json:"title,omitzero"` // the string item's own title, e.g. "Now what: next week"
 	Invitation     Text          `json:"invitation,omitempty"`
 	Path           string        `json:"path"`   // stable id inside the structure, e.g. "2.1"
 	Number         int           `json:"number"` // 1-based step number within the structure

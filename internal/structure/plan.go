@@ -182,6 +182,7 @@ func (p *planner) structure(s *Structure, it *Item) error {
 		if it == nil {
 			continue
 		}
+		ps.Title = it.Title
 		if it.Capture != "" && ps.Capture != CaptureNone {
 			ps.Capture = it.Capture
 		}

@@ -325,8 +325,10 @@ func firstWords(s string, n int) string {
 
 // startRename opens the inline name line on the selected theme.
 func (b *boardScreen) startRename() {
-	sec, i := b.selected()
-	if i >= 0 || sec >= len(b.clusters) {
+	// On a note, r renames the theme the note is in: the facilitator's
+	// eyes are on the theme, wherever the cursor sits inside it.
+	sec, _ := b.selected()
+	if sec >= len(b.clusters) {
 		b.setStatus(b.m.cat.Board.SelectTheme, false)
 		return
 	}

@@ -723,3 +723,29 @@ func BenchmarkBoardViewWithFourHundredNotes(b *testing.B) {
 		_ = h.m.View()
 	}
 }
+
+func TestRenameOnANoteNamesTheThemeItIsIn(t *testing.T) {
+	h := newBoardHarness(t, "en", irritations)
+	b := h.board()
+	n := h.noteByText("The CRM asks for the same customer data twice")
+	h.selectNote(n.Text)
+	h.key("r")
+	if b.mode != boardRename {
+		t.Fatalf("r on a note did not open the rename line (mode %v)", b.mode)
+	}
+	for range 60 {
+		h.key("backspace")
+	}
+	h.typeText("CRM")
+	h.key("enter")
+	for _, c := range b.clusters {
+		if c.ID == n.ClusterID {
+			if c.Label != "CRM" || !c.Named {
+				t.Fatalf("the note's theme is %+v after the rename", c)
+			}
+			checkStored(t, h)
+			return
+		}
+	}
+	t.Fatalf("note %q is in no theme", n.Text)
+}

@@ -820,6 +820,12 @@ func (r *runScreen) header(width int, now time.Time) string {
 	rs := strings.Join(right, " · ")
 	left = textsafe.Display(left)
 	lw, rw := ansi.StringWidth(left), ansi.StringWidth(rs)
+	// A string item's title ("Now what: next week") when there is room.
+	if t := textsafe.Display(c.Title.In(lang)); t != "" && t != textsafe.Display(c.StructureName.In(lang)) {
+		if withTitle := left + "  ·  " + t; ansi.StringWidth(withTitle)+rw+2 <= width {
+			left, lw = withTitle, ansi.StringWidth(withTitle)
+		}
+	}
 	if lw+rw+2 > width {
 		rs, rw = "", 0
 	}
@@ -1295,7 +1301,7 @@ func padRight(s string, width int) string {
 }
 
 func wrap(s string, width, maxLines int) []string {
-	if width < 1 {
+	if width < 1 || maxLines < 1 {
 		return nil
 	}
 	lines := strings.Split(ansi.Wordwrap(s, width, " -"), "\n")

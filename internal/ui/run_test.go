@@ -696,3 +696,19 @@ func BenchmarkRunScreenViewWithTenThousandNotes(b *testing.B) {
 		_ = h.m.View()
 	}
 }
+
+func TestWrapNeverPanicsOnTinyBudgets(t *testing.T) {
+	for _, tc := range []struct{ width, lines, want int }{
+		{0, 3, 0}, {10, 0, 0}, {10, -1, 0}, {1, 1, 1}, {8, 2, 2},
+	} {
+		got := wrap("what slows you down every day at work", tc.width, tc.lines)
+		if len(got) != tc.want {
+			t.Errorf("wrap(width %d, lines %d) gave %d lines %q, want %d", tc.width, tc.lines, len(got), got, tc.want)
+		}
+		for _, l := range got {
+			if w := displayWidth(l); w > tc.width {
+				t.Errorf("wrap(width %d) line %q is %d wide", tc.width, l, w)
+			}
+		}
+	}
+}
