@@ -89,8 +89,14 @@ func (b *boardScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	case "down", "j":
 		b.step(+1)
 	case "pgup", "left", "p":
+		if cmd, ok := b.clickerPastEdge(-1); ok {
+			return cmd
+		}
 		b.jumpTheme(-1)
 	case "pgdown", "right", "space":
+		if cmd, ok := b.clickerPastEdge(+1); ok {
+			return cmd
+		}
 		b.jumpTheme(+1)
 	case "home":
 		if secs := b.sections(); len(secs) > 0 {
@@ -158,6 +164,32 @@ func (b *boardScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		return b.m.run.redo()
 	}
 	return nil
+}
+
+// clickerPastEdge lets a clicker alone run a string's harvest step: on
+// the board of a harvest step, PgDn walks the themes and, past the last
+// one, goes on to the next step; PgUp before the first one goes back.
+func (b *boardScreen) clickerPastEdge(dir int) (tea.Cmd, bool) {
+	r := b.m.run
+	if r == nil || r.sess.Finished {
+		return nil, false
+	}
+	c := r.sess.Current()
+	if c == nil || !c.Harvest {
+		return nil, false
+	}
+	secs := b.sections()
+	sec, note := b.selected()
+	at := slices.Index(secs, sec)
+	edge := len(secs) == 0 ||
+		(dir > 0 && at == len(secs)-1) ||
+		(dir < 0 && at <= 0 && note < 0)
+	if !edge {
+		return nil, false
+	}
+	b.mode = boardList
+	b.m.screen = screenRun
+	return r.move(dir), true
 }
 
 // neighbour is the section next to sec in direction dir, wrapping from
@@ -345,9 +377,15 @@ func (b *boardScreen) focusKey(msg tea.KeyPressMsg) tea.Cmd {
 		b.mode = boardList
 		b.m.screen = screenRun
 	case "right", "pgdown", "space", "n", "tab":
+		if cmd, ok := b.clickerPastEdge(+1); ok {
+			return cmd
+		}
 		b.jumpTheme(+1)
 		b.focusScroll = 0
 	case "left", "pgup", "p", "shift+tab":
+		if cmd, ok := b.clickerPastEdge(-1); ok {
+			return cmd
+		}
 		b.jumpTheme(-1)
 		b.focusScroll = 0
 	case "down", "j":

@@ -6,11 +6,13 @@ import (
 	"math/rand"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"liberate/internal/session"
+	"liberate/internal/structure"
 )
 
 // irritations is what a room says after an irritation brainstorm, in
@@ -748,4 +750,68 @@ func TestRenameOnANoteNamesTheThemeItIsIn(t *testing.T) {
 		}
 	}
 	t.Fatalf("note %q is in no theme", n.Text)
+}
+
+func TestTheClickerOntoAHarvestStepOpensTheBoardWithTheClockRunning(t *testing.T) {
+	plan := testPlan()
+	harvest := structure.PlannedStep{
+		Structure: "harvest", StructureName: text("Cluster the frustrations", "De frustraties clusteren"),
+		StructureIndex: 1, StructureCount: 2, Path: "1", Number: 1, Total: 1,
+		Label: text("Harvest", "Oogsten"), Config: structure.ConfigWhole,
+		Planned: 8 * time.Minute, Min: 8 * time.Minute, Max: 8 * time.Minute, Timed: true,
+		Capture: structure.CaptureNone, Harvest: true, CycleStart: 4, CycleEnd: 4,
+	}
+	for i := range plan {
+		plan[i].StructureCount = 2
+	}
+	h := newHarness(t, "en", append(plan, harvest))
+	for i := 0; i < 3; i++ {
+		h.key("pgdown")
+	}
+	h.key("c")
+	for _, n := range irritations[:6] {
+		h.typeText(n)
+		h.key("enter")
+	}
+	h.key("esc")
+	if h.m.screen != screenRun {
+		t.Fatalf("the board opened before the harvest step (screen %v)", h.m.screen)
+	}
+	h.key("pgdown")
+	if h.m.screen != screenBoard {
+		t.Fatalf("pgdown onto the harvest step left screen %v, want the board", h.m.screen)
+	}
+	h.advance(90 * time.Second)
+	if got := h.screen(); !strings.Contains(got, "06:30 · Harvest") {
+		t.Fatalf("the board does not show the harvest clock:\n%s", got)
+	}
+	// The clicker walks the themes and, past the last one, leaves the
+	// harvest step: here that is the end of the session.
+	b := h.board()
+	for i := 0; i < len(b.sections())-1; i++ {
+		h.key("pgdown")
+		if h.m.screen != screenBoard {
+			t.Fatalf("pgdown %d left the board before the last theme", i+1)
+		}
+	}
+	h.key("pgdown")
+	if h.m.screen != screenRun || !h.m.run.sess.Finished {
+		t.Fatalf("pgdown past the last theme: screen %v, finished %v", h.m.screen, h.m.run.sess.Finished)
+	}
+	// Back onto the harvest step opens nothing by itself; h does, and
+	// PgUp on the first theme goes back to the whole-group step.
+	h.key("pgup")
+	h.key("h")
+	h.selectTheme(0)
+	h.key("pgup")
+	if h.m.screen != screenRun || h.m.run.sess.Pos != 3 {
+		t.Fatalf("pgup on the first theme: screen %v, step %d", h.m.screen, h.m.run.sess.Pos)
+	}
+	// Outside a harvest step the board keeps PgUp/PgDn to itself.
+	h.key("h")
+	h.selectTheme(0)
+	h.key("pgup")
+	if h.m.screen != screenBoard {
+		t.Fatalf("pgup on the board of an ordinary step left the board")
+	}
 }

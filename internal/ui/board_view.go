@@ -94,6 +94,15 @@ func (b *boardScreen) headerLine(width int) string {
 		right = st.Info.Render(c.Saving)
 	case b.failed:
 		right = st.Error.Render(c.Unsaved)
+	default:
+		// The step's clock keeps running while the room clusters.
+		if r := b.m.run; r != nil && !r.sess.Finished && r.sess.Current() != nil {
+			t := r.displayTime(b.m.now)
+			if r.sess.Paused() {
+				t += " ⏸"
+			}
+			right = st.HeaderDim.Render(t + " · " + textsafe.Display(r.stepTitle()))
+		}
 	}
 	return leftRight(width, left, right)
 }

@@ -265,7 +265,13 @@ func (r *runScreen) move(dir int) tea.Cmd {
 	if r.sess.Finished {
 		text = r.m.cat.Run.Finished
 	}
-	return tea.Batch(r.persistNow(evs), r.bell(text, now))
+	cmds := []tea.Cmd{r.persistNow(evs), r.bell(text, now)}
+	// A string's harvest step is the board: moving onto it opens it, so
+	// the clicker alone takes the room from the notes to their themes.
+	if c := r.sess.Current(); dir > 0 && !r.sess.Finished && c != nil && c.Harvest {
+		cmds = append(cmds, r.m.openBoard())
+	}
+	return tea.Batch(cmds...)
 }
 
 func (r *runScreen) afterStepChange(now time.Time) {
