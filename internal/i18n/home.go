@@ -47,6 +47,7 @@ type Home struct {
 	KeyStart      string
 	KeyResume     string
 	KeyExport     string
+	KeyBoard      string
 	KeyMove       string
 	KeyPage       string
 	KeySessions   string
@@ -100,6 +101,7 @@ var homeEN = Home{
 	KeyStart:      "start",
 	KeyResume:     "resume",
 	KeyExport:     "export",
+	KeyBoard:      "board",
 	KeyMove:       "move",
 	KeyPage:       "page",
 	KeySessions:   "sessions",
@@ -153,6 +155,7 @@ var homeNL = Home{
 	KeyStart:      "starten",
 	KeyResume:     "hervatten",
 	KeyExport:     "exporteren",
+	KeyBoard:      "bord",
 	KeyMove:       "kiezen",
 	KeyPage:       "pagina",
 	KeySessions:   "sessies",

@@ -358,7 +358,9 @@ func (h *homeScreen) start() tea.Cmd {
 	}
 }
 
-func (h *homeScreen) open() tea.Cmd {
+// open resumes the selected session; with board it opens on its board,
+// to cluster, correct and vote on the notes of a session already run.
+func (h *homeScreen) open(board bool) tea.Cmd {
 	info, ok := h.selectedSession()
 	if !ok || h.busy || h.m.deps.Home == nil {
 		return nil
@@ -374,7 +376,7 @@ func (h *homeScreen) open() tea.Cmd {
 		if err != nil {
 			return homeFailedMsg{op: opOpen, err: err}
 		}
-		return startSessionMsg{sess: sess, notes: notes, hist: hist}
+		return startSessionMsg{sess: sess, notes: notes, hist: hist, board: board}
 	}
 }
 
@@ -460,7 +462,7 @@ func lastChange(s SessionInfo) time.Time {
 // catalogue's language. Letters type into the filter, so every action of
 // the structures pane is on Enter, Tab, Esc, arrows or a control key.
 type homeKeys struct {
-	Type, Start, Resume, Export, Move, Page, Sessions, Structures, Clear, Quit, CtrlQuit key.Binding
+	Type, Start, Resume, Board, Export, Move, Page, Sessions, Structures, Clear, Quit, CtrlQuit key.Binding
 }
 
 func newHomeKeys(c *i18n.Catalog) homeKeys {
@@ -472,6 +474,7 @@ func newHomeKeys(c *i18n.Catalog) homeKeys {
 		Type:       b("a–z", hc.KeyType, "a"),
 		Start:      b("enter", hc.KeyStart, "enter"),
 		Resume:     b("enter", hc.KeyResume, "enter"),
+		Board:      b("b", hc.KeyBoard, "b"),
 		Export:     b("e", hc.KeyExport, "e"),
 		Move:       b("↑/↓", hc.KeyMove, "up", "down", "ctrl+p", "ctrl+n"),
 		Page:       b("pgup/pgdn", hc.KeyPage, "pgup", "pgdown", "home", "end"),
@@ -520,7 +523,9 @@ func (h *homeScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if h.pane == paneSessions {
 		switch s {
 		case "enter":
-			return h.open()
+			return h.open(false)
+		case "b":
+			return h.open(true)
 		case "e":
 			return h.export()
 		case "q":
@@ -1144,6 +1149,7 @@ func (h *homeScreen) helpLine(width int) string {
 		has := len(h.sessions) > 0 && h.m.deps.Home != nil
 		return h.m.helpLine(width,
 			withEnabled(k.Resume, has && !h.busy),
+			withEnabled(k.Board, has && !h.busy),
 			withEnabled(k.Export, has),
 			k.Structures, k.Quit,
 			withEnabled(k.Move, len(h.sessions) > 1),

@@ -580,3 +580,25 @@ func TestHomeGolden(t *testing.T) {
 		}
 	}
 }
+
+func TestBOnASessionOpensItsBoard(t *testing.T) {
+	h := newHomeHarness(t, "en", twoSessions(t, testLibrary(t)))
+	h.size(200, 60)
+	h.key("tab")
+	if l := lastLine(h.screen()); !strings.Contains(l, "b board") {
+		t.Fatalf("sessions help does not offer the board: %q", l)
+	}
+	h.key("b")
+	if h.m.screen != screenBoard || h.m.run == nil || h.m.run.sess.ID != "20261122-0830-irritation" {
+		t.Fatalf("b on a session did not open its board (screen %v)", h.m.screen)
+	}
+	if !strings.Contains(h.screen(), "Logging in takes forever") {
+		t.Fatalf("the board does not show the session's note:\n%s", h.screen())
+	}
+	// Esc goes to the session's run screen, q from there back home.
+	h.key("esc")
+	h.key("q")
+	if h.m.screen != screenHome {
+		t.Fatalf("esc, q from the board left screen %v", h.m.screen)
+	}
+}

@@ -93,6 +93,7 @@ type (
 		sess  *session.Session
 		notes []session.Note
 		hist  session.History
+		board bool // open on the board
 	}
 )
 
@@ -209,6 +210,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.board = nil
 		m.run = newRunScreen(m, msg.sess, msg.notes)
 		m.screen = screenRun
+		if msg.board {
+			return m, tea.Batch(m.run.start(), m.openBoard())
+		}
 		return m, m.run.start()
 	case tea.KeyPressMsg:
 		m.now = m.deps.Clock.Now()
