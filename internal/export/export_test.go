@@ -439,6 +439,7 @@ func FuzzMarkdown(f *testing.F) {
 		out := render(t, d, "md", CSVOptions{})
 		checkMarkdown(t, out)
 		checkEveryNoteOnce(t, d, out)
+		checkCommonMark(t, d, out)
 	})
 }
 
