@@ -165,7 +165,7 @@ func (app *App) library() *structure.Library {
 	}
 	lib, errs := structure.Load(app.UserDir)
 	for _, err := range errs {
-		fmt.Fprintln(app.Err, "liberate: skipped "+oneLine(err))
+		fmt.Fprintln(app.Err, "liberate: skipped "+oneLine(err)+" (fix that line to use the file; the built-ins still work)")
 	}
 	app.lib = lib
 	return lib
