@@ -5,12 +5,15 @@
 package cluster
 
 import (
+	"cmp"
 	"math"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // Options tune a clustering run. The zero value finds everything itself.
@@ -184,10 +187,7 @@ func (cs centroids) nearest(v svec, score []float64, def int) int {
 		score[x] = 0
 	}
 	for j, id := range v.idx {
-		if int(id) >= len(cs.post) {
-			continue
-		}
-		for _, p := range cs.post[id] {
+		for _, p := range cs.of(id) {
 			score[p.c] += float64(v.val[j] * p.w)
 		}
 	}
@@ -221,6 +221,36 @@ func parallel(n int, f func(lo, hi int)) {
 	wg.Wait()
 }
 
+// parallelEach calls f(i) for every i in [0, n), handing the indexes out one
+// at a time to one worker per processor, which suits tasks of uneven size.
+// work is called once per worker and returns its f, so that each worker can
+// own scratch space.
+func parallelEach(n int, work func() func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	if workers <= 1 {
+		if n > 0 {
+			f := work()
+			for i := range n {
+				f(i)
+			}
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			f := work()
+			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
+				f(i)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
 // pinned turns the hand placements into a group number per note (-1 when
 // free), groups numbered in sorted order of their ids.
 func pinned(n int, m map[int]string) ([]int, []string) {
@@ -247,9 +277,12 @@ func pinned(n int, m map[int]string) ([]int, []string) {
 	return fixed, names
 }
 
-// centroids holds normalised, pruned cluster centres in an inverted index.
+// centroids holds normalised, pruned cluster centres in an inverted index:
+// the centres holding feature f are post[start[f]:start[f+1]], in cluster
+// order.
 type centroids struct {
-	post [][]cw // feature id → (cluster, weight)
+	start []int32
+	post  []cw
 }
 
 type cw struct {
@@ -257,69 +290,173 @@ type cw struct {
 	w float32
 }
 
+// of returns the centres holding feature id with their weights.
+func (cs centroids) of(id int32) []cw {
+	return cs.post[cs.start[id]:cs.start[id+1]]
+}
+
+// buildCentroids indexes the centres of the k clusters of assign.
 func buildCentroids(c *corpus, assign []int, k int) centroids {
-	groups := make([][]int, k)
-	for i, a := range assign {
-		groups[a] = append(groups[a], i)
-	}
-	dense := make([]float64, len(c.names)+1)
-	maxID := int32(-1)
-	for _, v := range c.vecs {
-		if len(v.idx) > 0 {
-			maxID = max(maxID, v.idx[len(v.idx)-1])
+	cents := make([]svec, k)
+	buildCentres(c, groupsOf(assign, k), cents, nil)
+	return invert(cents, len(c.df))
+}
+
+// buildCentres sets cents[g] to the centre of the notes groups[g] for every
+// group marked stale (every group when stale is nil), spread over the
+// processors one group at a time.
+func buildCentres(c *corpus, groups [][]int, cents []svec, stale []bool) {
+	var todo []int
+	for g := range groups {
+		if stale == nil || stale[g] {
+			todo = append(todo, g)
 		}
 	}
-	if int(maxID) >= len(dense) {
-		dense = make([]float64, maxID+1)
-	}
-	cs := centroids{post: make([][]cw, len(dense))}
-	var touched []int32
-	for ci, m := range groups {
-		touched = touched[:0]
-		for _, i := range m {
-			v := c.vecs[i]
-			for j, id := range v.idx {
-				if dense[id] == 0 {
-					touched = append(touched, id)
-				}
-				dense[id] += float64(v.val[j])
+	parallelEach(len(todo), func() func(int) {
+		acc := newAccumulator(len(c.df))
+		return func(t int) {
+			g := todo[t]
+			for _, i := range groups[g] {
+				acc.add(c.vecs[i])
 			}
+			norm := acc.norm2()
+			v := acc.flush(centroidCap, svec{})
+			if norm == 0 {
+				cents[g] = svec{} // no features: the centre attracts nothing
+				return
+			}
+			inv := 1 / math.Sqrt(norm)
+			for j := range v.val {
+				v.val[j] = float32(float64(v.val[j]) * inv)
+			}
+			cents[g] = v
 		}
-		var norm float64
-		for _, id := range touched {
-			norm += dense[id] * dense[id]
+	})
+}
+
+// invert indexes vectors by feature, for nf features: the vectors holding
+// feature f, in vector order, are post[start[f]:start[f+1]].
+func invert(vs []svec, nf int) centroids {
+	cs := centroids{start: make([]int32, nf+1)}
+	for _, v := range vs {
+		for _, id := range v.idx {
+			cs.start[id+1]++
 		}
-		sum := pruneDense(dense, touched, centroidCap)
-		if norm == 0 {
-			continue
-		}
-		inv := 1 / math.Sqrt(norm)
-		for j, id := range sum.idx {
-			cs.post[id] = append(cs.post[id], cw{int32(ci), float32(float64(sum.val[j]) * inv)})
+	}
+	for f := range nf {
+		cs.start[f+1] += cs.start[f]
+	}
+	cs.post = make([]cw, cs.start[nf])
+	fill := slices.Clone(cs.start[:nf])
+	for ci, v := range vs {
+		for j, id := range v.idx {
+			cs.post[fill[id]] = cw{int32(ci), v.val[j]}
+			fill[id]++
 		}
 	}
 	return cs
 }
 
+// groupsOf lists the notes of each of the k clusters, in increasing order,
+// in one backing array.
+func groupsOf(assign []int, k int) [][]int {
+	end := make([]int, k+1)
+	for _, a := range assign {
+		end[a+1]++
+	}
+	for g := range k {
+		end[g+1] += end[g]
+	}
+	all := make([]int, len(assign))
+	fill := slices.Clone(end[:k])
+	for i, a := range assign {
+		all[fill[a]] = i
+		fill[a]++
+	}
+	out := make([][]int, k)
+	for g := range out {
+		out[g] = all[end[g]:end[g+1]:end[g+1]]
+	}
+	return out
+}
+
+// accumulator sums sparse vectors in a dense array, remembering which entries
+// it touched.
+type accumulator struct {
+	dense   []float64
+	touched []int32
+	ws      []float64 // scratch for pruning
+}
+
+func newAccumulator(nf int) *accumulator {
+	return &accumulator{dense: make([]float64, nf)}
+}
+
+func (a *accumulator) add(v svec) {
+	for j, id := range v.idx {
+		if a.dense[id] == 0 {
+			a.touched = append(a.touched, id)
+		}
+		a.dense[id] += float64(v.val[j])
+	}
+}
+
+// norm2 is the squared length of the sum.
+func (a *accumulator) norm2() float64 {
+	var norm float64
+	for _, id := range a.touched {
+		norm += a.dense[id] * a.dense[id]
+	}
+	return norm
+}
+
+// flush appends to dst the cap largest entries of the sum (in order of first
+// touch) and clears the accumulator.
+func (a *accumulator) flush(cap int, dst svec) svec {
+	limit := math.Inf(-1)
+	if len(a.touched) > cap {
+		a.ws = a.ws[:0]
+		for _, id := range a.touched {
+			a.ws = append(a.ws, a.dense[id])
+		}
+		limit = kthLargest(a.ws, cap)
+	}
+	dst.idx = slices.Grow(dst.idx, min(cap, len(a.touched)))
+	dst.val = slices.Grow(dst.val, min(cap, len(a.touched)))
+	kept := 0
+	for _, id := range a.touched {
+		if a.dense[id] >= limit && kept < cap {
+			dst.idx = append(dst.idx, id)
+			dst.val = append(dst.val, float32(a.dense[id]))
+			kept++
+		}
+		a.dense[id] = 0
+	}
+	a.touched = a.touched[:0]
+	return dst
+}
+
 // refine moves free notes to their most similar cluster centre, a few
 // spherical k-means passes starting from the graph's communities. Clusters
 // left empty disappear; the result is renumbered in order of first note.
+// Only the centres of clusters that gained or lost notes are rebuilt: the
+// others sum the same notes in the same order.
 func refine(c *corpus, assign []int, fixed []int, steps int) []int {
 	assign = renumber(assign)
 	n := len(assign)
-	score := []float64{}
+	var cents []svec
+	var stale []bool // nil: every centre is to be built
 	for step := 0; step < steps; step++ {
 		k := 0
 		for _, a := range assign {
 			k = max(k, a+1)
 		}
-		cs := buildCentroids(c, assign, k)
-		if cap(score) < k {
-			score = make([]float64, k)
+		if cents == nil {
+			cents = make([]svec, k)
 		}
-		score = score[:k]
+		buildCentres(c, groupsOf(assign, k), cents, stale)
+		cs := invert(cents, len(c.df))
 		next := make([]int, n)
-		moved := make([]bool, n)
 		parallel(n, func(lo, hi int) {
 			sc := make([]float64, k)
 			for i := lo; i < hi; i++ {
@@ -328,36 +465,57 @@ func refine(c *corpus, assign []int, fixed []int, steps int) []int {
 					continue
 				}
 				next[i] = cs.nearest(c.vecs[i], sc, assign[i])
-				moved[i] = next[i] != assign[i]
 			}
 		})
-		changed := 0
-		for _, m := range moved {
-			if m {
-				changed++
+		changed := make([]bool, k)
+		any := false
+		for i, a := range next {
+			if a != assign[i] {
+				changed[a], changed[assign[i]], any = true, true, true
 			}
 		}
-		assign = renumber(next)
-		if changed == 0 {
+		var from []int
+		assign, from = renumberFrom(next)
+		if !any {
 			break
 		}
+		kept := make([]svec, len(from))
+		stale = make([]bool, len(from))
+		for r, old := range from {
+			kept[r], stale[r] = cents[old], changed[old]
+		}
+		cents = kept
 	}
 	return assign
 }
 
-// renumber maps cluster numbers to 0..k-1 in order of first appearance.
+// renumber maps cluster numbers (≥ 0) to 0..k-1 in order of first
+// appearance.
 func renumber(a []int) []int {
-	m := map[int]int{}
-	out := make([]int, len(a))
-	for i, x := range a {
-		r, ok := m[x]
-		if !ok {
-			r = len(m)
-			m[x] = r
-		}
-		out[i] = r
-	}
+	out, _ := renumberFrom(a)
 	return out
+}
+
+// renumberFrom is renumber that also returns the old number of each new
+// cluster.
+func renumberFrom(a []int) (out, from []int) {
+	top := -1
+	for _, x := range a {
+		top = max(top, x)
+	}
+	to := make([]int, top+1)
+	for i := range to {
+		to[i] = -1
+	}
+	out = make([]int, len(a))
+	for i, x := range a {
+		if to[x] < 0 {
+			to[x] = len(from)
+			from = append(from, x)
+		}
+		out[i] = to[x]
+	}
+	return out, from
 }
 
 // forceK merges the two most similar clusters, or splits the largest one,
@@ -424,7 +582,8 @@ func closestPair(c *corpus, groups [][]int, assign []int, fixed []int) (int, int
 	// Centre·centre through the inverted index.
 	type key struct{ a, b int32 }
 	sim := map[key]float64{}
-	for _, l := range cs.post {
+	for f := range len(cs.start) - 1 {
+		l := cs.of(int32(f))
 		for x := 0; x < len(l); x++ {
 			for y := x + 1; y < len(l); y++ {
 				a, b := l[x].c, l[y].c
@@ -467,11 +626,7 @@ func members(assign []int) [][]int {
 	for _, a := range assign {
 		k = max(k, a+1)
 	}
-	g := make([][]int, k)
-	for i, a := range assign {
-		g[a] = append(g[a], i)
-	}
-	return g
+	return groupsOf(assign, k)
 }
 
 // buildResult orders the groups, names them and gives them ids.
@@ -488,8 +643,9 @@ func buildResult(texts []string, c *corpus, assign []int, fixed []int, fixedName
 	for _, s := range fixedNames {
 		used[s] = true
 	}
+	cnt := make([]int32, len(c.names))
 	for gi, m := range groups {
-		terms := describe(c, m)
+		terms := describe(c, m, cnt)
 		g := Group{Members: m, Terms: terms}
 		g.Label = labelOf(terms, texts, m)
 		for _, i := range m {
@@ -520,61 +676,52 @@ func buildResult(texts []string, c *corpus, assign []int, fixed []int, fixedName
 }
 
 // describe ranks the words and concepts that set a group apart: how many of
-// its notes use the term, times how specific the term is to the group.
-func describe(c *corpus, m []int) []string {
+// its notes use the term, times how specific the term is to the group. cnt
+// is scratch space of one zero per feature, left zeroed.
+func describe(c *corpus, m []int, cnt []int32) []string {
 	type term struct {
-		name  string
+		id    int32
 		score float64
-		cnt   int
 	}
-	cnt := map[string]int{}
+	var touched []int32
 	for _, i := range m {
-		d := &c.docs[i]
-		seen := map[string]bool{}
-		for _, s := range d.stems {
-			seen["w:"+s] = true
-		}
-		for _, s := range d.parts {
-			seen["w:"+s] = true
-		}
-		for _, k := range d.concepts {
-			seen["c:"+k] = true
-		}
-		for f := range seen {
-			cnt[f]++
-		}
-	}
-	df := map[string]int32{}
-	for name := range cnt {
-		if id, ok := c.ids[name]; ok {
-			df[name] = c.df[id]
+		for _, id := range c.docs[i].terms {
+			if cnt[id] == 0 {
+				touched = append(touched, id)
+			}
+			cnt[id]++
 		}
 	}
 	size := float64(len(m))
 	var ts []term
-	for _, name := range sortedKeys(cnt) {
-		k := cnt[name]
-		d := float64(max(df[name], int32(k)))
+	for _, id := range touched {
+		k := cnt[id]
+		cnt[id] = 0
 		if len(m) > 1 && k < 2 {
 			continue
 		}
 		cover := float64(k) / size
-		spec := float64(k) / d
+		spec := float64(k) / float64(max(c.df[id], k))
 		s := cover * spec
-		if strings.HasPrefix(name, "c:") {
+		if strings.HasPrefix(c.names[id], "c:") {
 			s *= 0.9
 		}
-		ts = append(ts, term{name, s, k})
+		ts = append(ts, term{id, s})
 	}
-	sort.SliceStable(ts, func(a, b int) bool { return ts[a].score > ts[b].score })
+	// Strongest first; equal scores in order of name.
+	slices.SortFunc(ts, func(a, b term) int {
+		if a.score != b.score {
+			return cmp.Compare(b.score, a.score)
+		}
+		return strings.Compare(c.names[a.id], c.names[b.id])
+	})
 	var out []string
 	seen := map[string]bool{}
 	for _, t := range ts {
-		var w string
-		if strings.HasPrefix(t.name, "w:") {
-			w = surfaceOf(c, t.name[2:], m)
-		} else {
-			w = t.name[2:]
+		name := c.names[t.id]
+		w := name[2:]
+		if strings.HasPrefix(name, "w:") {
+			w = surfaceOf(c, w, m)
 		}
 		if w == "" || seen[w] {
 			continue
@@ -655,38 +802,25 @@ func mergeSimilar(c *corpus, assign []int, fixed []int, minSim float64, minK int
 		return assign
 	}
 	// Pruned centre sums (not normalised) of every cluster.
+	acc := newAccumulator(len(c.df))
 	sums := make([]svec, k)
-	dense := make([]float64, len(c.names))
-	var touched []int32
 	for g, m := range groups {
-		touched = touched[:0]
 		for _, i := range m {
-			v := c.vecs[i]
-			for j, id := range v.idx {
-				if dense[id] == 0 {
-					touched = append(touched, id)
-				}
-				dense[id] += float64(v.val[j])
-			}
+			acc.add(c.vecs[i])
 		}
-		sums[g] = pruneDense(dense, touched, centroidCap)
+		sums[g] = acc.flush(centroidCap, svec{})
 	}
 	// D[a][b] = sum_a · sum_b, through an inverted index of the sums.
 	D := make([][]float64, k)
 	for a := range D {
 		D[a] = make([]float64, k)
 	}
-	post := make([][]cw, len(dense))
-	for g, v := range sums {
-		for j, id := range v.idx {
-			post[id] = append(post[id], cw{int32(g), v.val[j]})
-		}
-	}
+	post := invert(sums, len(c.df))
 	for a, v := range sums {
 		row := D[a]
 		for j, id := range v.idx {
 			w := float64(v.val[j])
-			for _, p := range post[id] {
+			for _, p := range post.of(id) {
 				row[p.c] += w * float64(p.w)
 			}
 		}
@@ -751,29 +885,6 @@ func mergeSimilar(c *corpus, assign []int, fixed []int, minSim float64, minK int
 		out[i] = root(a)
 	}
 	return renumber(out)
-}
-
-// pruneDense turns the touched entries of a dense accumulator into a sparse
-// vector of its cap largest entries (in order of first touch) and clears the
-// accumulator.
-func pruneDense(dense []float64, touched []int32, cap int) svec {
-	limit := math.Inf(-1)
-	if len(touched) > cap {
-		ws := make([]float64, len(touched))
-		for i, id := range touched {
-			ws[i] = dense[id]
-		}
-		limit = kthLargest(ws, cap)
-	}
-	v := svec{idx: make([]int32, 0, min(cap, len(touched))), val: make([]float32, 0, min(cap, len(touched)))}
-	for _, id := range touched {
-		if dense[id] >= limit && len(v.idx) < cap {
-			v.idx = append(v.idx, id)
-			v.val = append(v.val, float32(dense[id]))
-		}
-		dense[id] = 0
-	}
-	return v
 }
 
 // kthLargest returns the k-th largest value of ws (1-based), reordering ws.
@@ -864,10 +975,8 @@ func absorbSmall(c *corpus, assign []int, fixed []int, minSize int) []int {
 		}
 		v := c.vecs[i]
 		for j, id := range v.idx {
-			if int(id) < len(cs.post) {
-				for _, p := range cs.post[id] {
-					score[p.c] += float64(v.val[j] * p.w)
-				}
+			for _, p := range cs.of(id) {
+				score[p.c] += float64(v.val[j] * p.w)
 			}
 		}
 		best, bs := -1, 0.0

@@ -3,6 +3,7 @@ package cluster
 import (
 	"os"
 	"sort"
+	"strings"
 	"testing"
 )
 
@@ -18,7 +19,7 @@ func TestDevConcepts(t *testing.T) {
 	}
 	var l []kv
 	for id, name := range c.names {
-		if name[0] == 'c' {
+		if strings.HasPrefix(name, "c:") {
 			l = append(l, kv{name, c.df[id]})
 		}
 	}

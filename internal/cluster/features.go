@@ -2,7 +2,7 @@ package cluster
 
 import (
 	"math"
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -53,20 +53,19 @@ type doc struct {
 	words    []token  // content words (stop words removed), compounds included
 	stems    []string // stem per content word, aligned with words
 	parts    []string // stems of compound parts
-	concepts []string
-	feats    [numBlocks][]string
+	concepts []string // sorted
+	trigger  []string // per concept: the first word (stem) or "phrase" that brought it
+	terms    []int32  // ids of the word and concept features, sorted, for labels
 }
 
 // corpus holds the analysed notes and their weighted vectors.
 type corpus struct {
-	docs    []doc
-	vecs    []svec
-	names   []string         // feature id → name ("w:stem", "c:concept", "g:gram")
-	ids     map[string]int32 // name → feature id
-	block   []uint8          // feature id → block
-	df      []int32
-	surface map[string]map[string]int // stem → surface → count, for labels
-	bridge  map[string]float64        // concept feature → share of its weight kept
+	docs   []doc
+	vecs   []svec
+	names  []string // feature id → "w:stem" or "c:concept"; "" for character n-grams, which only count by id
+	block  []uint8  // feature id → block
+	df     []int32
+	bridge map[string]float64 // concept feature → share of its weight kept
 }
 
 // analyze tokenises, guesses languages, removes stop words, stems, splits
@@ -110,13 +109,25 @@ func analyze(texts []string) *corpus {
 			}
 		}
 	}
-	c := &corpus{docs: make([]doc, n), surface: map[string]map[string]int{}}
+	c := &corpus{docs: make([]doc, n)}
 	// Each note is analysed on its own (one stemmer cache per worker); the
 	// corpus-wide counts are gathered afterwards in note order.
-	trig := make([][]string, n) // per note: first trigger of each concept
 	parallel(n, func(lo, hi int) {
 		st := newStemmer()
-		var folded []string
+		var folded, found []string
+		type hit struct{ concept, trigger string }
+		var hits []hit // concepts of this note with their first trigger
+		add := func(cs []string, trigger string) {
+		next:
+			for _, k := range cs {
+				for _, h := range hits {
+					if h.concept == k {
+						continue next
+					}
+				}
+				hits = append(hits, hit{k, trigger})
+			}
+		}
 		for i := lo; i < hi; i++ {
 			d := &c.docs[i]
 			d.lang = langs[i]
@@ -124,15 +135,11 @@ func analyze(texts []string) *corpus {
 			for _, t := range toks[i] {
 				folded = append(folded, t.fold)
 			}
-			hits := map[string]string{} // concept → first trigger in this note
-			hit := func(cs []string, trigger string) {
-				for _, k := range cs {
-					if _, ok := hits[k]; !ok {
-						hits[k] = trigger
-					}
-				}
-			}
-			hit(lx.matchPhrases(folded, d.lang, st, nil), "phrase")
+			hits = hits[:0]
+			found = lx.matchPhrases(folded, d.lang, st, found[:0])
+			add(found, "phrase")
+			d.words = make([]token, 0, len(toks[i]))
+			d.stems = make([]string, 0, len(toks[i]))
 			for _, t := range toks[i] {
 				w := t.fold
 				if isStop(w, d.lang) || (len(w) < 2) || isNumber(w) {
@@ -141,33 +148,23 @@ func analyze(texts []string) *corpus {
 				d.words = append(d.words, t)
 				s := st.stem(w, d.lang)
 				d.stems = append(d.stems, s)
-				hit(lx.matchWord(w, d.lang, st, nil), s)
+				found = lx.matchWord(w, d.lang, st, found[:0])
+				add(found, s)
 				if d.lang != langEN {
 					for _, p := range splitCompound(w, vocab, lx) {
-						d.parts = append(d.parts, st.stem(p, langNL))
-						hit(lx.matchWord(p, langNL, st, nil), st.stem(p, langNL))
+						ps := st.stem(p, langNL)
+						d.parts = append(d.parts, ps)
+						found = lx.matchWord(p, langNL, st, found[:0])
+						add(found, ps)
 					}
 				}
 			}
-			d.concepts = sortedKeys(hits)
-			trig[i] = make([]string, len(d.concepts))
-			for j, k := range d.concepts {
-				trig[i][j] = hits[k]
-			}
-			for j, s := range d.stems {
-				d.feats[blockWord] = append(d.feats[blockWord], "w:"+s)
-				for _, g := range charGrams(d.words[j].fold) {
-					d.feats[blockGram] = append(d.feats[blockGram], g)
-				}
-			}
-			for _, p := range d.parts {
-				d.feats[blockWord] = append(d.feats[blockWord], "w:"+p)
-			}
-			for _, k := range d.concepts {
-				if conceptInWords {
-					d.feats[blockWord] = append(d.feats[blockWord], "c:"+k)
-				} else {
-					d.feats[blockConcept] = append(d.feats[blockConcept], "c:"+k)
+			slices.SortFunc(hits, func(a, b hit) int { return strings.Compare(a.concept, b.concept) })
+			if len(hits) > 0 {
+				d.concepts = make([]string, len(hits))
+				d.trigger = make([]string, len(hits))
+				for j, h := range hits {
+					d.concepts[j], d.trigger[j] = h.concept, h.trigger
 				}
 			}
 		}
@@ -181,15 +178,7 @@ func analyze(texts []string) *corpus {
 				m = map[string]int{}
 				triggers[k] = m
 			}
-			m[trig[i][j]]++
-		}
-		for j, s := range d.stems {
-			m := c.surface[s]
-			if m == nil {
-				m = map[string]int{}
-				c.surface[s] = m
-			}
-			m[d.words[j].surface]++
+			m[d.trigger[j]]++
 		}
 	}
 	// A concept earns its weight by bridging different words: when all its
@@ -216,35 +205,26 @@ func isNumber(w string) bool {
 	return true
 }
 
-func uniqueSorted(s []string) []string {
-	if len(s) < 2 {
-		return s
-	}
-	sort.Strings(s)
-	out := s[:1]
-	for _, x := range s[1:] {
-		if x != out[len(out)-1] {
-			out = append(out, x)
-		}
-	}
-	return out
-}
-
-// charGrams returns the 3- to 5-letter pieces of a word marked with its
+// gramKeys appends the 3- to 5-letter pieces of a word marked with its
 // boundaries, which meet across typos and inflections ("vergadering",
-// "vergaderingen", "vergadring").
-func charGrams(w string) []string {
-	b := []byte("<" + w + ">")
-	if len(b) > 40 {
-		b = b[:40]
+// "vergaderingen", "vergadring"). Each piece is packed with its length into
+// a uint64 (five bytes fit), so no strings are made.
+func gramKeys(w string, dst []uint64) []uint64 {
+	var buf [40]byte
+	b := append(append(buf[:0], '<'), w[:min(len(w), len(buf)-1)]...)
+	if len(b) < len(buf) {
+		b = append(b, '>') // a long word is cut at 40 bytes, end mark included
 	}
-	var out []string
 	for n := 3; n <= 5; n++ {
 		for i := 0; i+n <= len(b); i++ {
-			out = append(out, "g:"+string(b[i:i+n]))
+			k := uint64(n)
+			for _, x := range b[i : i+n] {
+				k = k<<8 | uint64(x)
+			}
+			dst = append(dst, k)
 		}
 	}
-	return out
+	return dst
 }
 
 // splitCompound splits a Dutch compound into two known words, the vocabulary
@@ -302,30 +282,114 @@ func splitCompound(w string, vocab map[string]int, lx *lexicon) []string {
 
 // weigh turns the documents' features into TF-IDF vectors, each block
 // normalised to unit length and scaled by its weight, the whole normalised.
+//
+// Feature ids are handed out in order of first appearance (note by note,
+// block by block), which fixes the order in which similarities are summed.
 func (c *corpus) weigh() {
 	n := len(c.docs)
-	ids := map[string]int32{}
-	c.ids = ids
-	docIDs := make([][numBlocks][]int32, n)
+	words := 0
 	for i := range c.docs {
-		for b := 0; b < numBlocks; b++ {
-			for _, f := range c.docs[i].feats[b] {
-				id, ok := ids[f]
-				if !ok {
-					id = int32(len(c.names))
-					ids[f] = id
-					c.names = append(c.names, f)
-					c.block = append(c.block, uint8(b))
-					c.df = append(c.df, 0)
+		words += len(c.docs[i].words)
+	}
+	wordID := map[string]int32{}    // stem → id
+	conceptID := map[string]int32{} // concept → id
+	// The number of words is a fair guess at the number of distinct
+	// n-grams, which make most of the features.
+	gramID := make(map[uint64]int32, words) // packed n-gram → id
+	// A word's n-grams get their ids the first time the word is met; later
+	// it only takes the same ids again.
+	type span struct{ off, n int32 }
+	gramsOf := make(map[string]span, words/2) // word → its n-gram ids in gramList
+	var gramList []int32
+	var keys []uint64
+	c.block = make([]uint8, 0, words)
+	newID := func(b int) int32 {
+		c.block = append(c.block, uint8(b))
+		return int32(len(c.block) - 1)
+	}
+	conceptBlock := blockConcept
+	if conceptInWords {
+		conceptBlock = blockWord
+	}
+	// The feature ids of note i, block by block, are all[off[i][b]:off[i][b+1]];
+	// a word brings some 15 to 20 n-grams.
+	all := make([]int32, 0, 20*words)
+	off := make([][numBlocks + 1]int, n)
+	word := func(s string) {
+		id, ok := wordID[s]
+		if !ok {
+			id = newID(blockWord)
+			wordID[s] = id
+		}
+		all = append(all, id)
+	}
+	for i := range c.docs {
+		d := &c.docs[i]
+		off[i][blockWord] = len(all)
+		for _, s := range d.stems {
+			word(s)
+		}
+		for _, s := range d.parts {
+			word(s)
+		}
+		off[i][blockConcept] = len(all)
+		for _, k := range d.concepts {
+			id, ok := conceptID[k]
+			if !ok {
+				id = newID(conceptBlock)
+				conceptID[k] = id
+			}
+			all = append(all, id)
+		}
+		if conceptBlock == blockWord {
+			off[i][blockConcept] = len(all) // the concepts closed the word block
+		}
+		off[i][blockGram] = len(all)
+		for _, t := range d.words {
+			sp, ok := gramsOf[t.fold]
+			if !ok {
+				keys = gramKeys(t.fold, keys[:0])
+				sp = span{int32(len(gramList)), int32(len(keys))}
+				for _, k := range keys {
+					id, ok := gramID[k]
+					if !ok {
+						id = newID(blockGram)
+						gramID[k] = id
+					}
+					gramList = append(gramList, id)
 				}
-				docIDs[i][b] = append(docIDs[i][b], id)
+				gramsOf[t.fold] = sp
+			}
+			all = append(all, gramList[sp.off:sp.off+sp.n]...)
+		}
+		off[i][numBlocks] = len(all)
+	}
+	nf := len(c.block)
+	c.names = make([]string, nf)
+	boost := make([]float64, nf) // feature id → weight factor (concepts' bridge)
+	for id := range boost {
+		boost[id] = 1
+	}
+	for s, id := range wordID {
+		c.names[id] = "w:" + s
+	}
+	for k, id := range conceptID {
+		name := "c:" + k
+		c.names[id] = name
+		boost[id] = c.bridge[name] * conceptBoost
+	}
+	docIDs := func(i, b int) []int32 { return all[off[i][b]:off[i][b+1]] }
+	parallel(n, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			for b := range numBlocks {
+				slices.Sort(docIDs(i, b))
 			}
 		}
-	}
-	for i := range docIDs {
-		for b := 0; b < numBlocks; b++ {
-			s := docIDs[i][b]
-			sort.Slice(s, func(x, y int) bool { return s[x] < s[y] })
+	})
+	c.df = make([]int32, nf)
+	for i := range n {
+		for b := range numBlocks {
+			s := docIDs(i, b)
 			for j, id := range s {
 				if j == 0 || s[j-1] != id {
 					c.df[id]++
@@ -333,65 +397,93 @@ func (c *corpus) weigh() {
 			}
 		}
 	}
-	c.vecs = make([]svec, n)
 	fn := float64(n)
-	for i := range docIDs {
-		var v svec
-		var total float64
-		for b := 0; b < numBlocks; b++ {
-			s := docIDs[i][b]
-			start := len(v.idx)
-			var norm float64
-			for j := 0; j < len(s); {
-				k := j
-				for k < len(s) && s[k] == s[j] {
-					k++
-				}
-				id := s[j]
-				df := float64(c.df[id])
-				if c.df[id] > 1 || n <= 2 {
-					tf := 1 + math.Log(float64(k-j))
-					idf := math.Log((fn+1)/(df+1)) + 1
-					w := tf * idf
-					if b, ok := c.bridge[c.names[id]]; ok {
-						w *= b * conceptBoost
-					}
-					v.idx = append(v.idx, id)
-					v.val = append(v.val, float32(w))
-					norm += w * w
-				}
-				j = k
-			}
-			if norm > 0 {
-				scale := math.Sqrt(blockWeight[b] / norm)
-				for j := start; j < len(v.val); j++ {
-					v.val[j] *= float32(scale)
-				}
-				total += blockWeight[b]
-			}
-		}
-		if total > 0 {
-			scale := float32(1 / math.Sqrt(total))
-			for j := range v.val {
-				v.val[j] *= scale
-			}
-		}
-		sortVec(&v)
-		c.vecs[i] = v
+	idf := make([]float64, len(c.df))
+	for id, df := range c.df {
+		idf[id] = math.Log((fn+1)/(float64(df)+1)) + 1
 	}
+	c.vecs = make([]svec, n)
+	parallel(n, func(lo, hi int) {
+		var v svec // scratch: the blocks one after the other
+		for i := lo; i < hi; i++ {
+			v.idx, v.val = v.idx[:0], v.val[:0]
+			var start [numBlocks + 1]int
+			var total float64
+			for b := range numBlocks {
+				s := docIDs(i, b)
+				start[b] = len(v.idx)
+				var norm float64
+				for j := 0; j < len(s); {
+					k := j
+					for k < len(s) && s[k] == s[j] {
+						k++
+					}
+					id := s[j]
+					if c.df[id] > 1 || n <= 2 {
+						tf := 1.0 // 1 + log(1)
+						if k-j > 1 {
+							tf = 1 + math.Log(float64(k-j))
+						}
+						w := tf * idf[id] * boost[id]
+						v.idx = append(v.idx, id)
+						v.val = append(v.val, float32(w))
+						norm += w * w
+					}
+					j = k
+				}
+				if norm > 0 {
+					scale := math.Sqrt(blockWeight[b] / norm)
+					for j := start[b]; j < len(v.val); j++ {
+						v.val[j] *= float32(scale)
+					}
+					total += blockWeight[b]
+				}
+			}
+			start[numBlocks] = len(v.idx)
+			if total > 0 {
+				scale := float32(1 / math.Sqrt(total))
+				for j := range v.val {
+					v.val[j] *= scale
+				}
+			}
+			c.vecs[i] = mergeBlocks(v, start)
+			c.docs[i].terms = mergeUnique(docIDs(i, blockWord), docIDs(i, blockConcept))
+		}
+	})
 }
 
-// sortVec orders a vector's entries by feature id.
-func sortVec(v *svec) {
-	p := make([]int, len(v.idx))
-	for i := range p {
-		p[i] = i
+// mergeBlocks returns the entries of v, whose blocks v[start[b]:start[b+1]]
+// are each sorted by feature id, as one vector sorted by feature id. A
+// feature belongs to one block only, so ids do not repeat.
+func mergeBlocks(v svec, start [numBlocks + 1]int) svec {
+	out := svec{idx: make([]int32, len(v.idx)), val: make([]float32, len(v.val))}
+	pos := start
+	for o := range out.idx {
+		best := -1
+		for b := range numBlocks {
+			if pos[b] < start[b+1] && (best < 0 || v.idx[pos[b]] < v.idx[pos[best]]) {
+				best = b
+			}
+		}
+		out.idx[o], out.val[o] = v.idx[pos[best]], v.val[pos[best]]
+		pos[best]++
 	}
-	sort.Slice(p, func(a, b int) bool { return v.idx[p[a]] < v.idx[p[b]] })
-	idx := make([]int32, len(p))
-	val := make([]float32, len(p))
-	for i, j := range p {
-		idx[i], val[i] = v.idx[j], v.val[j]
+	return out
+}
+
+// mergeUnique returns the distinct ids of two sorted lists, sorted.
+func mergeUnique(a, b []int32) []int32 {
+	out := make([]int32, 0, len(a)+len(b))
+	for len(a) > 0 || len(b) > 0 {
+		var x int32
+		if len(b) == 0 || len(a) > 0 && a[0] <= b[0] {
+			x, a = a[0], a[1:]
+		} else {
+			x, b = b[0], b[1:]
+		}
+		if len(out) == 0 || out[len(out)-1] != x {
+			out = append(out, x)
+		}
 	}
-	v.idx, v.val = idx, val
+	return out
 }

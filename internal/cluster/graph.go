@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
 )
@@ -17,80 +18,198 @@ type neighbour struct {
 // (for large inputs) are left out of the candidate search: they are shared by
 // so many notes that they cannot tell neighbours apart, and their postings
 // would make the search quadratic. Candidates are then scored exactly.
+//
+// Each pair of notes is scored once, from its lower-numbered note: the sum
+// runs over the shared features in the same order from either end, so it is
+// the same number both would find. Both ends keep the pair in a bounded heap
+// of their best candidates; every worker has its own heaps, merged at the
+// end under one total order (similarity, then index), so the result does not
+// depend on the number of workers.
 func knn(c *corpus, k int, minSim float64) [][]neighbour {
 	n := len(c.vecs)
 	maxDF := int32(n)
 	if n > 3000 {
 		maxDF = int32(max(300, n/40))
 	}
+	exact := maxDF < int32(n)
+	limit := k
+	if exact {
+		limit = 4 * k
+	}
 	type posting struct {
 		doc int32
 		w   float32
 	}
-	post := make([][]posting, len(c.names))
+	// Postings of feature f are post[start[f]:start[f+1]], in note order;
+	// next[e] is where the postings after note i begin for the e-th entry
+	// of all vectors (base[i] is note i's first entry).
+	nf := len(c.df)
+	on := make([]bool, nf)
+	for id := range on {
+		on[id] = indexed(c, int32(id), maxDF, n)
+	}
+	start := make([]int32, nf+1)
+	base := make([]int, n+1)
 	for i, v := range c.vecs {
-		for j, id := range v.idx {
-			if indexed(c, id, maxDF, n) {
-				post[id] = append(post[id], posting{int32(i), v.val[j]})
+		base[i+1] = base[i] + len(v.idx)
+		for _, id := range v.idx {
+			if on[id] {
+				start[id+1]++
 			}
 		}
 	}
-	out := make([][]neighbour, n)
+	for f := range nf {
+		start[f+1] += start[f]
+	}
+	post := make([]posting, start[nf])
+	next := make([]int32, base[n])
+	fill := slices.Clone(start[:nf])
+	for i, v := range c.vecs {
+		for j, id := range v.idx {
+			if on[id] {
+				post[fill[id]] = posting{int32(i), v.val[j]}
+				fill[id]++
+				next[base[i]+j] = fill[id]
+			}
+		}
+	}
 	workers := min(runtime.GOMAXPROCS(0), max(1, n/500))
+	heaps := make([]candHeaps, workers)
 	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
+	for w := range workers {
 		wg.Add(1)
-		go func(w int) {
+		go func() {
 			defer wg.Done()
+			h := newCandHeaps(n, limit)
 			acc := make([]float32, n)
-			var touched []int32
-			var cands []neighbour
+			// hit[b] marks notes 64b..64b+63 as met, so that only those
+			// stretches of acc are read back.
+			hit := make([]bool, (n+63)/64)
 			for i := w; i < n; i += workers {
 				v := c.vecs[i]
-				touched = touched[:0]
 				for j, id := range v.idx {
-					if !indexed(c, id, maxDF, n) {
+					if !on[id] {
 						continue
 					}
 					q := v.val[j]
-					for _, p := range post[id] {
-						if acc[p.doc] == 0 {
-							touched = append(touched, p.doc)
-						}
+					for _, p := range post[next[base[i]+j]:start[id+1]] {
 						acc[p.doc] += q * p.w
+						hit[p.doc>>6] = true
 					}
 				}
-				cands = cands[:0]
-				for _, d := range touched {
-					if int(d) != i {
-						cands = append(cands, neighbour{d, acc[d]})
+				for b := (i + 1) >> 6; b < len(hit); b++ {
+					if !hit[b] {
+						continue
 					}
-					acc[d] = 0
-				}
-				exact := maxDF < int32(n)
-				limit := k
-				if exact {
-					limit = 4 * k
-				}
-				cands = topK(cands, limit)
-				if exact {
-					for x := range cands {
-						cands[x].sim = float32(v.dot(c.vecs[cands[x].j]))
+					hit[b] = false
+					lo := max(i+1, b<<6)
+					seg := acc[lo:min(n, b<<6+64)]
+					for x, s := range seg {
+						// s is 0 for notes not met, or met only through
+						// features of weight 0.
+						if s > 0 && (exact || float64(s) >= minSim) {
+							h.push(i, neighbour{int32(lo + x), s})
+							h.push(lo+x, neighbour{int32(i), s})
+						}
 					}
-					cands = topK(cands, k)
+					clear(seg)
 				}
-				res := make([]neighbour, 0, len(cands))
-				for _, cd := range cands {
-					if float64(cd.sim) >= minSim {
-						res = append(res, cd)
-					}
-				}
-				out[i] = res
 			}
-		}(w)
+			heaps[w] = h
+		}()
 	}
 	wg.Wait()
+	out := make([][]neighbour, n)
+	parallel(n, func(lo, hi int) {
+		var cands []neighbour
+		for i := lo; i < hi; i++ {
+			cands = cands[:0]
+			for _, h := range heaps {
+				cands = append(cands, h.of(i)...)
+			}
+			cands = topK(cands, limit)
+			if exact {
+				for x := range cands {
+					cands[x].sim = float32(c.vecs[i].dot(c.vecs[cands[x].j]))
+				}
+				cands = topK(cands, k)
+			}
+			var res []neighbour
+			for _, cd := range cands {
+				if float64(cd.sim) >= minSim {
+					res = append(res, cd)
+				}
+			}
+			out[i] = res
+		}
+	})
 	return out
+}
+
+// candHeaps holds for every note a min-heap (worst on top) of at most size
+// candidates, all in one array.
+type candHeaps struct {
+	size  int
+	count []int32 // candidates held per note
+	h     []neighbour
+}
+
+func newCandHeaps(n, size int) candHeaps {
+	return candHeaps{size: size, count: make([]int32, n), h: make([]neighbour, n*size)}
+}
+
+// of returns the candidates held for note i, in heap order.
+func (c candHeaps) of(i int) []neighbour {
+	return c.h[i*c.size : i*c.size+int(c.count[i])]
+}
+
+// better is the order of candidates: more similar first, ties to the lower
+// index so the order does not depend on when candidates were found.
+func better(a, b neighbour) bool {
+	if a.sim != b.sim {
+		return a.sim > b.sim
+	}
+	return a.j < b.j
+}
+
+// push offers x as a candidate of note i.
+func (c candHeaps) push(i int, x neighbour) {
+	if c.size == 0 {
+		return
+	}
+	h := c.h[i*c.size : (i+1)*c.size]
+	l := int(c.count[i])
+	if l < c.size {
+		h[l] = x
+		c.count[i]++
+		for p := l; p > 0; {
+			up := (p - 1) / 2
+			if !better(h[up], h[p]) {
+				break
+			}
+			h[up], h[p] = h[p], h[up]
+			p = up
+		}
+		return
+	}
+	if !better(x, h[0]) {
+		return
+	}
+	h[0] = x
+	for p := 0; ; {
+		w := 2*p + 1
+		if w >= l {
+			return
+		}
+		if r := w + 1; r < l && better(h[w], h[r]) {
+			w = r
+		}
+		if !better(h[p], h[w]) {
+			return
+		}
+		h[p], h[w] = h[w], h[p]
+		p = w
+	}
 }
 
 // indexed reports whether feature id takes part in the candidate search.
@@ -107,12 +226,6 @@ func indexed(c *corpus, id int32, maxDF int32, n int) bool {
 // topK keeps the k most similar candidates, ties broken by index so the
 // result does not depend on the order candidates were found in.
 func topK(c []neighbour, k int) []neighbour {
-	better := func(a, b neighbour) bool {
-		if a.sim != b.sim {
-			return a.sim > b.sim
-		}
-		return a.j < b.j
-	}
 	if len(c) > k {
 		// Keep the best k in a min-heap (worst on top), then sort them.
 		h := c[:0:0]
@@ -167,34 +280,29 @@ type wgraph struct {
 }
 
 // symmetrize turns the directed k-nearest-neighbour lists into an undirected
-// graph; an edge found from both ends keeps its weight once.
+// graph; an edge found from both ends is added once, where it is first met
+// (from the lower end when both list it), with the larger weight.
 func symmetrize(nb [][]neighbour) *wgraph {
 	n := len(nb)
-	type key struct{ a, b int32 }
-	w := map[key]float32{}
-	for i, l := range nb {
-		for _, e := range l {
-			a, b := int32(i), e.j
-			if a > b {
-				a, b = b, a
-			}
-			if e.sim > w[key{a, b}] {
-				w[key{a, b}] = e.sim
+	lists := func(a int, b int32) (float32, bool) {
+		for _, e := range nb[a] {
+			if e.j == b {
+				return e.sim, true
 			}
 		}
+		return 0, false
 	}
 	g := &wgraph{adj: make([][]neighbour, n), self: make([]float64, n)}
 	for i, l := range nb {
 		for _, e := range l {
-			a, b := int32(i), e.j
-			if a > b {
-				a, b = b, a
+			s := e.sim
+			if other, ok := lists(int(e.j), int32(i)); ok {
+				if int(e.j) < i {
+					continue // added from the other end
+				}
+				s = max(s, other)
 			}
-			s, ok := w[key{a, b}]
-			if !ok {
-				continue
-			}
-			delete(w, key{a, b})
+			a, b := min(int32(i), e.j), max(int32(i), e.j)
 			g.adj[a] = append(g.adj[a], neighbour{b, s})
 			g.adj[b] = append(g.adj[b], neighbour{a, s})
 		}

@@ -80,54 +80,77 @@ func isJoiner(r rune) bool {
 // tokenize splits a note into words. Letters and digits form words; hyphens
 // and apostrophes between two word characters are dropped so the parts join
 // ("log-in" → "login", "can't" → "cant"); everything else separates words.
+//
+// The words are written into one folded and one surface buffer per note and
+// the tokens are slices of them: two strings per note instead of per word.
 func tokenize(text string) []token {
-	var toks []token
-	var fold, surf strings.Builder
+	type span struct{ f0, f1, s0, s1 int }
+	var spanBuf [32]span
+	var foldBuf, surfBuf [256]byte
+	spans, fold, surf := spanBuf[:0], foldBuf[:0], surfBuf[:0]
+	f0, s0 := 0, 0 // start of the current word in fold and surf
 	flush := func() {
-		if fold.Len() > 0 {
-			toks = append(toks, token{fold: fold.String(), surface: surf.String()})
+		if len(fold) > f0 {
+			spans = append(spans, span{f0, len(fold), s0, len(surf)})
+		} else {
+			surf = surf[:s0]
 		}
-		fold.Reset()
-		surf.Reset()
+		f0, s0 = len(fold), len(surf)
 	}
-	runes := []rune(text)
-	for i, r := range runes {
+	for i, r := range text {
 		if r == utf8.RuneError {
 			flush()
 			continue
 		}
-		lr := unicode.ToLower(r)
-		if unicode.IsLetter(lr) || unicode.IsDigit(lr) || unicode.Is(unicode.Mn, lr) {
+		if r < utf8.RuneSelf {
+			// ASCII fast path: the same rules without table lookups.
+			lr := byte(r)
+			if 'A' <= lr && lr <= 'Z' {
+				lr += 'a' - 'A'
+			}
+			if 'a' <= lr && lr <= 'z' || '0' <= lr && lr <= '9' {
+				fold = append(fold, lr)
+				surf = append(surf, lr)
+				continue
+			}
+		} else if lr := unicode.ToLower(r); unicode.IsLetter(lr) || unicode.IsDigit(lr) || unicode.Is(unicode.Mn, lr) {
 			f := foldRune(lr)
 			if f == "" && !unicode.Is(unicode.Mn, lr) {
 				flush()
 				continue
 			}
-			fold.WriteString(f)
-			surf.WriteRune(lr)
+			fold = append(fold, f...)
+			surf = utf8.AppendRune(surf, lr)
 			continue
 		}
-		if isJoiner(r) && fold.Len() > 0 && i+1 < len(runes) {
-			next := unicode.ToLower(runes[i+1])
-			if unicode.IsLetter(next) || unicode.IsDigit(next) {
-				surf.WriteRune(r)
+		if isJoiner(r) && len(fold) > f0 {
+			next, size := utf8.DecodeRuneInString(text[i+utf8.RuneLen(r):])
+			next = unicode.ToLower(next)
+			if size > 0 && (unicode.IsLetter(next) || unicode.IsDigit(next)) {
+				surf = utf8.AppendRune(surf, r)
 				continue
 			}
 		}
 		flush()
 	}
 	flush()
+	fs := string(fold)
+	ss := fs
+	if string(surf) != fs {
+		ss = string(surf)
+	}
 	// "'s" and "s" left from possessives and Dutch plurals of abbreviations
 	// ("pc's") are folded into the word already; a lone "s" or "t" from
 	// "it 's" carries nothing.
-	out := toks[:0]
-	for _, t := range toks {
+	toks := make([]token, 0, len(spans))
+	for _, sp := range spans {
+		t := token{fold: fs[sp.f0:sp.f1], surface: ss[sp.s0:sp.s1]}
 		if len(t.fold) == 1 && (t.fold == "s" || t.fold == "t") {
 			continue
 		}
-		out = append(out, t)
+		toks = append(toks, t)
 	}
-	return out
+	return toks
 }
 
 // Fold returns text in lower case with accents removed, punctuation turned
