@@ -719,9 +719,13 @@ func describe(c *corpus, m []int, cnt []int32) []string {
 	seen := map[string]bool{}
 	for _, t := range ts {
 		name := c.names[t.id]
-		w := name[2:]
+		var w string
 		if strings.HasPrefix(name, "w:") {
-			w = surfaceOf(c, w, m)
+			w = surfaceOf(c, name[2:], m)
+		} else {
+			// A concept is named by the word the notes used for it, never
+			// by the lexicon's own name: "inloggen", not "login".
+			w = conceptSurface(c, name[2:], m)
 		}
 		if w == "" || seen[w] {
 			continue
@@ -736,7 +740,8 @@ func describe(c *corpus, m []int, cnt []int32) []string {
 }
 
 // surfaceOf returns the most common spelling of a stem among the group's
-// notes, as typed (lower case, accents kept).
+// notes, as typed (lower case, accents kept); a stem only met inside
+// compounds is given as the whole compound ("wachtwoordbeleid").
 func surfaceOf(c *corpus, stem string, m []int) string {
 	cnt := map[string]int{}
 	for _, i := range m {
@@ -748,9 +753,48 @@ func surfaceOf(c *corpus, stem string, m []int) string {
 		}
 	}
 	if len(cnt) == 0 {
-		// Only met as part of compounds.
-		return stem
+		for _, i := range m {
+			if w, ok := compoundWith(&c.docs[i], stem); ok {
+				cnt[w]++
+			}
+		}
 	}
+	return mostUsed(cnt)
+}
+
+// conceptSurface returns the word the group's notes most often used for
+// concept k, as typed. It is "" when only multi-word phrases brought the
+// concept.
+func conceptSurface(c *corpus, k string, m []int) string {
+	cnt := map[string]int{}
+	for _, i := range m {
+		d := &c.docs[i]
+		j, ok := slices.BinarySearch(d.concepts, k)
+		if !ok || d.trigger[j] == "phrase" {
+			continue
+		}
+		if w := slices.Index(d.stems, d.trigger[j]); w >= 0 {
+			cnt[d.words[w].surface]++
+		} else if w, ok := compoundWith(d, d.trigger[j]); ok {
+			cnt[w]++
+		}
+	}
+	return mostUsed(cnt)
+}
+
+// compoundWith finds the note's word that holds part as a compound part.
+func compoundWith(d *doc, part string) (string, bool) {
+	for _, w := range d.words {
+		if strings.Contains(w.fold, part) {
+			return w.surface, true
+		}
+	}
+	return "", false
+}
+
+// mostUsed is the most counted word; ties go to the shorter, then the
+// first in order. "" when cnt is empty.
+func mostUsed(cnt map[string]int) string {
 	best, bc := "", 0
 	for _, s := range sortedKeys(cnt) {
 		if cnt[s] > bc || (cnt[s] == bc && len(s) < len(best)) {
