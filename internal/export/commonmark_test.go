@@ -3,8 +3,8 @@ package export
 import (
 	"bytes"
 	"html"
-	"regexp"
 	"math/rand/v2"
+	"regexp"
 	"strings"
 	"testing"
 
