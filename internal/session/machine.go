@@ -337,7 +337,8 @@ func (s *Session) Replan(now time.Time) ([]time.Duration, bool) {
 		return nil, false
 	}
 	behind := s.Behind(now)
-	if behind < 30*time.Second && behind > -30*time.Second {
+	// Half a workshop minute either way is on time, also in a rehearsal.
+	if w := time.Duration(float64(behind) * s.speed()); w < 30*time.Second && w > -30*time.Second {
 		return nil, false
 	}
 	// Workshop time available for the remaining steps.

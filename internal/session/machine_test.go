@@ -177,3 +177,25 @@ func TestCardTotalsAverageWhenScoresAreMissing(t *testing.T) {
 		t.Fatalf("three scores total = %v, want 21.67", got)
 	}
 }
+
+func TestReplanInARehearsalCountsWorkshopMinutes(t *testing.T) {
+	// At 30× a two-minute overrun of the pairs step takes four seconds of
+	// wall time; the proposal must still come.
+	plan := oneTwoFourAll()
+	plan[2].Min, plan[3].Min = 2*time.Minute, 3*time.Minute
+	s := New(Options{Speed: 30}, plan, t0)
+	s.Start(t0)
+	s.Next(t0.Add(2 * time.Second)) // alone: one workshop minute
+	now := t0.Add(10 * time.Second) // pairs: four workshop minutes, two over
+	if _, ok := s.Replan(now); !ok {
+		t.Fatal("no re-plan proposed after a two-minute overrun in a 30× rehearsal")
+	}
+	if _, ok := New(Options{Speed: 30}, oneTwoFourAll(), t0).Replan(t0); ok {
+		t.Fatal("a re-plan proposed before the session started")
+	}
+	on := New(Options{Speed: 30}, oneTwoFourAll(), t0)
+	on.Start(t0)
+	if _, ok := on.Replan(t0.Add(time.Second)); ok {
+		t.Fatal("a re-plan proposed while on time")
+	}
+}

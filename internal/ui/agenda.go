@@ -172,7 +172,15 @@ func (r *runScreen) agendaView(width, height int, now time.Time) string {
 	for len(out) < height-3 {
 		out = append(out, "")
 	}
-	out = append(out, total, r.phaseLine(width, now))
+	line := r.phaseLine(width, now)
+	if r.replan == nil && r.status != "" && now.Before(r.statusEnd) {
+		style := st.Info
+		if r.statusErr {
+			style = st.Error
+		}
+		line = center(width, style.Render(ansi.Truncate(textsafe.Display(r.status), width, "…")))
+	}
+	out = append(out, total, line)
 	k := r.m.keys
 	out = append(out, r.m.helpLine(width,
 		withHelp(k.Agenda, "a", cat.Back),

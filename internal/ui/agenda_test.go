@@ -230,3 +230,12 @@ func TestAgendaRendersWithoutPanicAtEverySize(t *testing.T) {
 	h.key("end")
 	checkEverySize(t, h)
 }
+
+func TestReplanOnTimeSaysSoOnTheAgenda(t *testing.T) {
+	h := newHarness(t, "en", testPlan())
+	h.key("a")
+	h.key("p")
+	if got := h.screen(); !strings.Contains(got, "nothing to re-plan") {
+		t.Fatalf("p on time says nothing on the agenda:\n%s", got)
+	}
+}
