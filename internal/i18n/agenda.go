@@ -15,6 +15,7 @@ type Agenda struct {
 	ReplanOffer  string // "Running late: shorten the remaining steps by %s to keep the end time? y accept · esc decline"
 	ReplanKey    string
 	NoReplan     string
+	AtMinimum    string // late, but every remaining step is at its shortest
 	Back         string
 	Untimed      string
 	Scroll       string // help of ↑/↓
@@ -37,6 +38,7 @@ var agendaEN = Agenda{
 	ReplanOffer:  "Running late: take %s off the remaining steps to keep the end time? y accept · esc decline",
 	ReplanKey:    "re-plan",
 	NoReplan:     "The remaining steps fit the planned end; nothing to re-plan.",
+	AtMinimum:    "The remaining steps are at their shortest already; shorten one with - while it runs, or skip one.",
 	Back:         "back to the timer",
 	Untimed:      "no timer",
 	Scroll:       "scroll",
@@ -59,6 +61,7 @@ var agendaNL = Agenda{
 	ReplanOffer:  "Uitloop: %s van de resterende stappen afhalen om op tijd te eindigen? y akkoord · esc afwijzen",
 	ReplanKey:    "herplannen",
 	NoReplan:     "De resterende stappen passen in de geplande eindtijd; niets te herplannen.",
+	AtMinimum:    "De resterende stappen zijn al op hun kortst; kort er een in met - terwijl hij loopt, of sla er een over.",
 	Back:         "terug naar de timer",
 	Untimed:      "geen timer",
 	Scroll:       "scrollen",

@@ -327,6 +327,14 @@ func (s *Session) Behind(now time.Time) time.Duration {
 	return s.ProjectedEnd(now).Sub(s.PlannedEnd())
 }
 
+// OffSchedule reports whether the session runs more than half a workshop
+// minute behind or ahead of its planned end (in workshop time, so also in a
+// rehearsal).
+func (s *Session) OffSchedule(now time.Time) bool {
+	w := time.Duration(float64(s.Behind(now)) * s.speed())
+	return w >= 30*time.Second || w <= -30*time.Second
+}
+
 // Replan proposes new minutes for the steps after the running one so the
 // session still ends at its planned end: later timed steps shrink (or grow)
 // proportionally, never below a step's minimum nor above its maximum when
@@ -336,11 +344,10 @@ func (s *Session) Replan(now time.Time) ([]time.Duration, bool) {
 	if s.Finished || !s.Started() {
 		return nil, false
 	}
-	behind := s.Behind(now)
-	// Half a workshop minute either way is on time, also in a rehearsal.
-	if w := time.Duration(float64(behind) * s.speed()); w < 30*time.Second && w > -30*time.Second {
+	if !s.OffSchedule(now) {
 		return nil, false
 	}
+	behind := s.Behind(now)
 	// Workshop time available for the remaining steps.
 	budget := s.RemainingPlanned() - time.Duration(float64(behind)*s.speed())
 	proposal := make([]time.Duration, len(s.Plan))

@@ -37,6 +37,8 @@ func (r *runScreen) handleAgendaKey(msg tea.KeyPressMsg) tea.Cmd {
 	case "p":
 		if prop, ok := r.sess.Replan(now); ok {
 			r.replan, r.replanOffered = prop, r.sess.Pos
+		} else if r.sess.OffSchedule(now) && !r.sess.Finished {
+			r.setStatus(r.m.cat.Agenda.AtMinimum, false)
 		} else {
 			r.setStatus(r.m.cat.Agenda.NoReplan, false)
 		}

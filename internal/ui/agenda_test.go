@@ -239,3 +239,13 @@ func TestReplanOnTimeSaysSoOnTheAgenda(t *testing.T) {
 		t.Fatalf("p on time says nothing on the agenda:\n%s", got)
 	}
 }
+
+func TestReplanWhenLateButAtTheMinimumsSaysWhatToDo(t *testing.T) {
+	h := newHarness(t, "en", testPlan()) // 1-2-4-All: fixed minutes
+	h.advance(3 * time.Minute)
+	h.key("a")
+	h.key("p")
+	if got := h.screen(); !strings.Contains(got, "at their shortest already") {
+		t.Fatalf("p when late with fixed steps does not say why:\n%s", got)
+	}
+}
