@@ -13,6 +13,7 @@ type Agenda struct {
 	ProjectedEnd string // "projected end %s"
 	Now          string
 	ReplanOffer  string // "Running late: shorten the remaining steps by %s to keep the end time? y accept · esc decline"
+	ReplanAhead  string // "Ahead of time: give %s back to the remaining steps? …"
 	ReplanKey    string
 	NoReplan     string
 	AtMinimum    string // late, but every remaining step is at its shortest
@@ -36,6 +37,7 @@ var agendaEN = Agenda{
 	ProjectedEnd: "projected end %s",
 	Now:          "now",
 	ReplanOffer:  "Running late: take %s off the remaining steps to keep the end time? y accept · esc decline",
+	ReplanAhead:  "Ahead of time: give %s back to the remaining steps to use the time? y accept · esc decline",
 	ReplanKey:    "re-plan",
 	NoReplan:     "The remaining steps fit the planned end; nothing to re-plan.",
 	AtMinimum:    "The remaining steps are at their shortest already; shorten one with - while it runs, or skip one.",
@@ -59,6 +61,7 @@ var agendaNL = Agenda{
 	ProjectedEnd: "verwacht einde %s",
 	Now:          "nu",
 	ReplanOffer:  "Uitloop: %s van de resterende stappen afhalen om op tijd te eindigen? y akkoord · esc afwijzen",
+	ReplanAhead:  "Voor op schema: %s teruggeven aan de resterende stappen? y akkoord · esc afwijzen",
 	ReplanKey:    "herplannen",
 	NoReplan:     "De resterende stappen passen in de geplande eindtijd; niets te herplannen.",
 	AtMinimum:    "De resterende stappen zijn al op hun kortst; kort er een in met - terwijl hij loopt, of sla er een over.",

@@ -249,3 +249,21 @@ func TestReplanWhenLateButAtTheMinimumsSaysWhatToDo(t *testing.T) {
 		t.Fatalf("p when late with fixed steps does not say why:\n%s", got)
 	}
 }
+
+func TestAheadOfTimeTheReplanGivesMinutesBack(t *testing.T) {
+	plan := agendaPlan()
+	for i := range plan {
+		plan[i].Max = 2 * plan[i].Planned
+	}
+	h := newHarness(t, "en", plan)
+	h.advance(10 * time.Second)
+	h.key("pgdown") // the silent minute ended after ten seconds
+	h.key("a")
+	h.key("p")
+	if h.m.run.replan == nil || !strings.Contains(h.screen(), "Ahead of time: give 1 min back") {
+		t.Fatalf("no give-back proposal when ahead:\n%s", h.screen())
+	}
+	if strings.Contains(h.screen(), "Running late") {
+		t.Fatalf("an early session is called late:\n%s", h.screen())
+	}
+}

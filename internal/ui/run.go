@@ -1120,7 +1120,11 @@ func (r *runScreen) replanText() string {
 	for i := r.sess.Pos + 1; i < len(r.sess.Plan) && i < len(r.replan); i++ {
 		saved += r.sess.Plan[i].Planned - r.replan[i]
 	}
-	return fmt.Sprintf(r.m.cat.Agenda.ReplanOffer, minutes(saved.Round(time.Minute)))
+	// Exact to the half minute the proposal works in: "1.5 min".
+	if saved < 0 {
+		return fmt.Sprintf(r.m.cat.Agenda.ReplanAhead, fmtMin(-saved.Round(30*time.Second))+" min")
+	}
+	return fmt.Sprintf(r.m.cat.Agenda.ReplanOffer, fmtMin(saved.Round(30*time.Second))+" min")
 }
 
 // notesView shows the latest notes, newest at the bottom. It walks back
