@@ -395,3 +395,22 @@ func TestVersionCarriesTheAttribution(t *testing.T) {
 		t.Fatalf("%d %q", code, out)
 	}
 }
+
+func TestSessionsBeforeAnyDatabaseSaysThereAreNoneYet(t *testing.T) {
+	ta := newTestApp(t)
+	out, errOut, code := ta.exec(t, "sessions")
+	if code != 0 || out != "" || !strings.Contains(errOut, "no sessions yet") {
+		t.Fatalf("exit %d, out %q, err %q", code, out, errOut)
+	}
+	out, _, code = ta.exec(t, "sessions", "--json")
+	if code != 0 || strings.TrimSpace(out) != "[]" {
+		t.Fatalf("--json: exit %d, out %q", code, out)
+	}
+	_, errOut, code = ta.exec(t, "export", "last")
+	if code == 0 || strings.Count(strings.TrimSpace(errOut), "\n") != 0 || !strings.Contains(errOut, "run a session first") {
+		t.Fatalf("export without a database: exit %d, err %q", code, errOut)
+	}
+	if _, err := os.Stat(ta.Getenv("LIBERATE_DB")); !os.IsNotExist(err) {
+		t.Fatalf("listing sessions created the database: %v", err)
+	}
+}

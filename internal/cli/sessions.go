@@ -1,11 +1,13 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 
+	"liberate/internal/store"
 	"liberate/internal/textsafe"
 )
 
@@ -17,13 +19,17 @@ func newSessionsCmd(app *App) *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			st, err := app.openStore(true)
-			if err != nil {
+			var list []store.SessionSummary
+			switch {
+			case errors.Is(err, store.ErrNotFound):
+				// No database yet is simply no sessions yet.
+			case err != nil:
 				return err
-			}
-			defer st.Close()
-			list, err := st.Sessions()
-			if err != nil {
-				return err
+			default:
+				defer st.Close()
+				if list, err = st.Sessions(); err != nil {
+					return err
+				}
 			}
 			if asJSON {
 				if list == nil {
