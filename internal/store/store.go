@@ -118,7 +118,7 @@ func Open(path string, opt Options) (*Store, error) {
 	s := &Store{path: path, opt: opt}
 	if opt.ReadOnly {
 		if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-			return nil, notFound("the liberate database "+path, "run a session first or use --db to pick another file")
+			return nil, &Error{Kind: ErrNotFound, msg: "there is no liberate database at " + path + " yet; run a session first or use --db to pick another file"}
 		}
 	} else if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, failure("create the folder for the database", path, err)
