@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"liberate/internal/structure"
 	"liberate/internal/textsafe"
 )
 
@@ -108,7 +109,7 @@ func (r *runScreen) agendaView(width, height int, now time.Time) string {
 	for i, p := range r.sess.Plan {
 		if p.StructureIndex != lastStructure {
 			lastStructure = p.StructureIndex
-			rows = append(rows, st.Header.Render(ansi.Truncate(textsafe.Display(p.StructureName.In(lang)), width, "…")))
+			rows = append(rows, st.Header.Render(ansi.Truncate(structureHeading(p, lang), width, "…")))
 		}
 		rec := r.sess.Records[i]
 		actual := rec.Actual
@@ -207,4 +208,14 @@ func fmtMin(d time.Duration) string {
 		return fmt.Sprintf("%d", int(m))
 	}
 	return fmt.Sprintf("%.1f", m)
+}
+
+// structureHeading names a structure of a plan, with the string item's own
+// title when it has one: "1-2-4-All · Now what: next week".
+func structureHeading(p structure.PlannedStep, lang string) string {
+	name := textsafe.Display(p.StructureName.In(lang))
+	if t := textsafe.Display(p.Title.In(lang)); t != "" && t != name {
+		name += " · " + t
+	}
+	return name
 }

@@ -921,7 +921,7 @@ func (h *homeScreen) preview(width, height int) []string {
 		p := &plan[i]
 		var rows []string
 		if p.StructureCount > 1 && p.StructureIndex != lastStructure {
-			rows = append(rows, st.Accent.Render(ansi.Truncate(textsafe.Display(p.StructureName.In(lang)), width, "…")))
+			rows = append(rows, st.Accent.Render(ansi.Truncate(structureHeading(*p, lang), width, "…")))
 		}
 		lastStructure = p.StructureIndex
 		label := p.Label.In(lang)
