@@ -116,6 +116,9 @@ type Model struct {
 	persist  *persister
 	history  session.History
 	quitting bool
+	// afterSaves leaves (quits or goes home) once the saves in flight are
+	// on disk, so a note typed just before q keeps its undo entry.
+	afterSaves func() tea.Cmd
 }
 
 // NewRun returns the root model showing the run screen of sess, whose notes
@@ -231,12 +234,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m.now = m.deps.Clock.Now()
 	if m.run != nil {
 		if cmd, ok := m.run.handleMsg(msg); ok {
-			return m, cmd
+			return m, m.leaveWhenSaved(msg, cmd)
 		}
 	}
 	if m.board != nil {
 		if cmd, ok := m.board.handleMsg(msg); ok {
-			return m, cmd
+			return m, m.leaveWhenSaved(msg, cmd)
 		}
 	}
 	if m.home != nil {
@@ -279,9 +282,48 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
+// savesInFlight reports whether a note or board change is still on its
+// way to disk.
+func (m *Model) savesInFlight() bool {
+	return (m.run != nil && m.run.pending > 0) || (m.board != nil && m.board.saving())
+}
+
+// leaveWhenSaved carries out a waiting quit or return home once the last
+// save has landed. A failed save cancels it: the facilitator stays, with
+// the note back in the capture line and the error on screen.
+func (m *Model) leaveWhenSaved(msg tea.Msg, cmd tea.Cmd) tea.Cmd {
+	if m.afterSaves == nil {
+		return cmd
+	}
+	failed := false
+	switch msg := msg.(type) {
+	case noteSavedMsg:
+		failed = msg.err != nil
+	case boardSavedMsg:
+		failed = msg.err != nil
+	case cardsSavedMsg:
+		failed = msg.err != nil
+	}
+	if failed {
+		m.afterSaves, m.quitting = nil, false
+		return cmd
+	}
+	if m.savesInFlight() {
+		return cmd
+	}
+	next := m.afterSaves
+	m.afterSaves = nil
+	return tea.Sequence(cmd, next())
+}
+
 // backHome saves the running session and shows the home screen again,
 // with its session list read anew.
 func (m *Model) backHome() tea.Cmd {
+	if m.savesInFlight() && m.afterSaves == nil {
+		m.afterSaves = m.backHome
+		return nil
+	}
+	m.afterSaves = nil
 	save := m.run.persistNow(nil)
 	m.run, m.board = nil, nil
 	m.screen = screenHome
@@ -290,6 +332,13 @@ func (m *Model) backHome() tea.Cmd {
 
 func (m *Model) quit() tea.Cmd {
 	m.quitting = true
+	// A second q or ctrl+c while waiting leaves at once: what is on disk
+	// stays there either way.
+	if m.savesInFlight() && m.afterSaves == nil {
+		m.afterSaves = m.quit
+		return nil
+	}
+	m.afterSaves = nil
 	var cmds []tea.Cmd
 	if m.run != nil {
 		cmds = append(cmds, m.run.persistNow(nil))

@@ -712,3 +712,73 @@ func TestWrapNeverPanicsOnTinyBudgets(t *testing.T) {
 		}
 	}
 }
+
+// drive runs cmd like the program would and reports whether it asked to
+// quit.
+func drive(h *harness, cmd tea.Cmd) (quit bool) {
+	if cmd == nil {
+		return false
+	}
+	switch msg := cmd().(type) {
+	case nil, tickMsg, tea.RawMsg:
+	case tea.QuitMsg:
+		return true
+	case tea.BatchMsg:
+		for _, c := range msg {
+			quit = drive(h, c) || quit
+		}
+	default:
+		if isSequence(msg) {
+			for _, c := range sequenceCmds(msg) {
+				quit = drive(h, c) || quit
+			}
+			return quit
+		}
+		_, next := h.m.Update(msg)
+		return drive(h, next)
+	}
+	return quit
+}
+
+var ctrlC = tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
+
+func TestQuittingWaitsForTheNoteInFlightSoItKeepsItsUndoEntry(t *testing.T) {
+	h := newHarness(t, "en", testPlan())
+	h.key("c")
+	h.typeText("typed just before quitting")
+	_, save := h.m.Update(keyMsg("enter")) // on its way to disk
+	_, q := h.m.Update(ctrlC)
+	if drive(h, q) {
+		t.Fatal("quit before the note in flight was on disk")
+	}
+	if !drive(h, save) {
+		t.Fatal("did not quit once the note was saved")
+	}
+	if !strings.Contains(string(h.st.undo), "typed just before quitting") {
+		t.Fatalf("the saved undo history lacks the last note: %s", h.st.undo)
+	}
+}
+
+func TestAFailedSaveWhileQuittingKeepsTheFacilitatorAndTheNote(t *testing.T) {
+	h := newHarness(t, "en", testPlan())
+	h.key("c")
+	h.typeText("the disk is full")
+	h.st.fail = errors.New("write liberate.db: no space left on device")
+	_, save := h.m.Update(keyMsg("enter"))
+	_, q := h.m.Update(ctrlC)
+	if drive(h, q) || drive(h, save) {
+		t.Fatal("quit although the note was not saved")
+	}
+	if h.m.quitting || h.m.run.input.Value() != "the disk is full" {
+		t.Fatalf("quitting %v, capture line %q", h.m.quitting, h.m.run.input.Value())
+	}
+	// A second ctrl+c while a save hangs leaves at once.
+	h.st.fail = nil
+	_, save = h.m.Update(keyMsg("enter"))
+	_, q = h.m.Update(ctrlC)
+	_, q2 := h.m.Update(ctrlC)
+	if drive(h, q) || !drive(h, q2) {
+		t.Fatal("a second ctrl+c did not leave at once")
+	}
+	_ = save
+}
