@@ -13,6 +13,7 @@ type Run struct {
 	UntimedHint  string
 	Finished     string
 	FinishedHint string
+	TotalTime    string // under the big digits of a finished session: "%s in total"
 	Blank        string
 	TooSmall     string // "make the window larger"
 	Invitation   string
@@ -59,6 +60,7 @@ var runEN = Run{
 	UntimedHint:  "press → when the room is ready",
 	Finished:     "SESSION COMPLETE",
 	FinishedHint: "e export · q quit · ← go back",
+	TotalTime:    "%s of workshop time in total",
 	Blank:        "b to show the screen again",
 	TooSmall:     "Make the window larger",
 	Invitation:   "Invitation",
@@ -117,6 +119,7 @@ var runNL = Run{
 	UntimedHint:  "druk op → als de groep klaar is",
 	Finished:     "SESSIE AFGEROND",
 	FinishedHint: "e exporteren · q stoppen · ← terug",
+	TotalTime:    "%s workshoptijd in totaal",
 	Blank:        "b om het scherm weer te tonen",
 	TooSmall:     "Maak het venster groter",
 	Invitation:   "Uitnodiging",

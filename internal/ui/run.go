@@ -899,7 +899,8 @@ func (r *runScreen) view(width, height int, now time.Time) string {
 	phaseLine := r.phaseLine(width, now)
 	if r.sess.Finished {
 		info = append(info, center(width, st.Config.Render(cat.Finished)))
-		info = append(info, center(width, st.Muted.Render(fmt.Sprintf(cat.Captured, r.liveCount()))))
+		// The big digits show the time the session took; say so.
+		info = append(info, center(width, st.Muted.Render(fmt.Sprintf(cat.TotalTime, timer.Format(r.totalActual()))+" · "+fmt.Sprintf(cat.Captured, r.liveCount()))))
 	} else {
 		if w := r.configWords(c.Config); w != "" {
 			info = append(info, center(width, st.Config.Render(w)))
