@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -412,5 +413,15 @@ func TestSessionsBeforeAnyDatabaseSaysThereAreNoneYet(t *testing.T) {
 	}
 	if _, err := os.Stat(ta.Getenv("LIBERATE_DB")); !os.IsNotExist(err) {
 		t.Fatalf("listing sessions created the database: %v", err)
+	}
+}
+
+func TestNoTerminalIsSaidInOneSentence(t *testing.T) {
+	err := tuiError(errors.New("bubbletea: error opening TTY: open /dev/tty: no such device or address"))
+	if err == nil || !strings.Contains(err.Error(), "needs a terminal") || strings.Contains(err.Error(), "bubbletea") {
+		t.Fatalf("got %v", err)
+	}
+	if tuiError(nil) != nil {
+		t.Fatal("no error became one")
 	}
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -137,5 +138,14 @@ func loadHistory(st *store.Store, id string) session.History {
 
 func runProgram(m *ui.Model) error {
 	_, err := tea.NewProgram(m).Run()
+	return tuiError(err)
+}
+
+// tuiError turns Bubble Tea's failure to find a terminal into a sentence
+// that says what to do; everything already saved stays saved.
+func tuiError(err error) error {
+	if err != nil && strings.Contains(err.Error(), "TTY") {
+		return errors.New("the run screen needs a terminal: start liberate in a terminal window (list, show, sessions, export and cluster also work without one)")
+	}
 	return err
 }
