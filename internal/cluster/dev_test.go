@@ -65,14 +65,14 @@ func TestDevReport(t *testing.T) {
 	if v, err := strconv.Atoi(os.Getenv("NB")); err == nil {
 		neighbours = v
 	}
-	sets := []string{"banking77_dev", "xsid_nl_dev", "xsid_mixed_dev", "stackoverflow_dev", "workshop_notes"}
+	sets := []string{"banking77_dev", "xsid_nl_dev", "xsid_mixed_dev", "stackoverflow_dev", "workshop_notes", "workshop_heldout"}
 	if s := os.Getenv("SETS"); s != "" {
 		sets = strings.Fields(s)
 	}
 	for _, p := range sets {
 		path := "../../../shared/data/clustering/" + p + ".csv"
-		if p == "workshop_notes" {
-			path = "testdata/workshop_notes.csv"
+		if strings.HasPrefix(p, "workshop_") {
+			path = "testdata/" + p + ".csv"
 		}
 		if _, err := os.Stat(path); err != nil {
 			continue
