@@ -231,7 +231,9 @@ func gramKeys(w string, dst []uint64) []uint64 {
 // being the corpus's own words and the lexicon: "wachtwoordbeleid" →
 // wachtwoord + beleid, "klantenportaal" → klanten + portaal,
 // "werkgeversverklaring" → werkgevers + verklaring. Linking s and e(n) are
-// allowed. Words of the lexicon are not split: they are already understood.
+// allowed. A head nowhere else is accepted when the tail is a lexicon word
+// of six letters or more: "zaaksysteem" → zaak + systeem. Words of the
+// lexicon are not split: they are already understood.
 func splitCompound(w string, vocab map[string]int, lx *lexicon) []string {
 	if len(w) < 7 || lx.words[w] {
 		return nil
@@ -251,6 +253,7 @@ func splitCompound(w string, vocab map[string]int, lx *lexicon) []string {
 		if len(tail) < 4 && !lx.words[tail] {
 			continue
 		}
+		headKnown := false
 		for _, h := range []string{head, strings.TrimSuffix(head, "s"), strings.TrimSuffix(head, "en"), strings.TrimSuffix(head, "e")} {
 			if len(h) < 3 || (len(h) < 4 && !lx.words[h]) {
 				continue
@@ -259,6 +262,7 @@ func splitCompound(w string, vocab map[string]int, lx *lexicon) []string {
 			if fh == 0 {
 				continue
 			}
+			headKnown = true
 			// A lexicon word as head vouches for an unseen tail
 			// ("wachtwoordbeleid" when "beleid" occurs nowhere else).
 			if ft == 0 {
@@ -272,6 +276,14 @@ func splitCompound(w string, vocab map[string]int, lx *lexicon) []string {
 				best, bestScore, bestHead = i, score, h
 			}
 			break
+		}
+		// A Dutch compound means what its last part means: a lexicon word
+		// of six letters or more as tail vouches for an unseen head
+		// ("zaaksysteem", "beeldscherm", "kantoornetwerk").
+		if !headKnown && len(head) >= 4 && len(tail) >= 6 && lx.words[tail] {
+			if score := math.Sqrt(float64(ft)) * float64(min(len(head), len(tail))); score > bestScore {
+				best, bestScore, bestHead = i, score, head
+			}
 		}
 	}
 	if best < 0 {
