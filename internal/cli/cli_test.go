@@ -425,3 +425,58 @@ func TestNoTerminalIsSaidInOneSentence(t *testing.T) {
 		t.Fatal("no error became one")
 	}
 }
+
+func TestBackupWhileAnotherLiberateHoldsTheFileGivesItsRunningCopy(t *testing.T) {
+	ta := newTestApp(t)
+	seedSession(t, ta, "one", "two")
+	held, err := store.Open(ta.Getenv("LIBERATE_DB"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Close()
+	path := filepath.Join(t.TempDir(), "copy.db")
+	// Before the running liberate made its copy, the lock error stands.
+	if _, errOut, code := ta.exec(t, "backup", "-o", path); code == 0 || !strings.Contains(errOut, "--db") {
+		t.Fatalf("backup of a locked file without a running copy: %d %q", code, errOut)
+	}
+	if err := held.AutoBackup(); err != nil { // as at a step change
+		t.Fatal(err)
+	}
+	out, errOut, code := ta.exec(t, "backup", "-o", path)
+	if code != 0 || !strings.Contains(out, "copy.db") || !strings.Contains(errOut, "running copy") {
+		t.Fatalf("backup of a locked file: %d %q %q", code, out, errOut)
+	}
+	st, err := store.Open(path, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	sess, err := st.LastSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if notes, _ := st.Notes(sess.ID); len(notes) != 2 || st.Check() != nil {
+		t.Fatalf("the copy holds %d notes", len(notes))
+	}
+}
+
+func TestADamagedRunningCopyIsNotPassedOn(t *testing.T) {
+	ta := newTestApp(t)
+	seedSession(t, ta, "one")
+	held, err := store.Open(ta.Getenv("LIBERATE_DB"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Close()
+	if err := os.WriteFile(store.AutoBackupPath(ta.Getenv("LIBERATE_DB")), bytes.Repeat([]byte{0xff}, 8192), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "copy.db")
+	_, errOut, code := ta.exec(t, "backup", "-o", path)
+	if code == 0 || strings.Count(strings.TrimSpace(errOut), "\n") != 0 {
+		t.Fatalf("a damaged running copy: %d %q", code, errOut)
+	}
+	if _, err := os.Stat(path); !os.IsNotExist(err) {
+		t.Fatalf("a damaged copy was written: %v", err)
+	}
+}

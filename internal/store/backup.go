@@ -84,3 +84,41 @@ func syncDir(dir string) error {
 	}
 	return nil
 }
+
+// AutoBackupSuffix names the copy a running liberate keeps beside its
+// database, so `liberate backup` has a consistent copy to give even while
+// the file is locked by the session on the projector.
+const AutoBackupSuffix = ".autobackup"
+
+// AutoBackupPath is the running copy of the database at dbPath.
+func AutoBackupPath(dbPath string) string { return dbPath + AutoBackupSuffix }
+
+// AutoBackup refreshes the running copy beside the database (atomically,
+// fsync'd). The UI calls it at every step change.
+func (s *Store) AutoBackup() error { return s.BackupTo(AutoBackupPath(s.path)) }
+
+// CopyBackup copies the backup file src to dst the way BackupTo writes:
+// through a synced temporary file renamed into place. The copy is opened
+// and checked before it counts, so a damaged source is never passed on.
+func CopyBackup(src, dst string) error {
+	db, err := bolt.Open(src, 0o600, &bolt.Options{ReadOnly: true, Timeout: DefaultTimeout})
+	if err != nil {
+		return failure("read the backup "+src, src, err)
+	}
+	defer db.Close()
+	if err := db.View(func(tx *bolt.Tx) error {
+		var first error
+		for err := range tx.Check() { // drain, so the checker finishes
+			if first == nil {
+				first = err
+			}
+		}
+		return first
+	}); err != nil {
+		return &Error{Kind: ErrCorrupt, Op: "check the backup", Path: src, msg: fmt.Sprintf("the backup %s is damaged (%v); close the other liberate and run backup again", src, err)}
+	}
+	if err := copyTo(db, dst); err != nil {
+		return failure("back up the database to "+dst, src, err)
+	}
+	return nil
+}

@@ -52,10 +52,11 @@ type runScreen struct {
 	mode      runMode
 	input     textinput.Model
 	kind      session.Kind
-	kindSet   bool   // the facilitator chose a kind for the next notes
-	editing   uint64 // id of the note being edited, 0 when typing a new one
-	sel       int    // selected note, 0 = newest
-	pending   int    // saves in flight
+	kindSet   bool      // the facilitator chose a kind for the next notes
+	editing   uint64    // id of the note being edited, 0 when typing a new one
+	sel       int       // selected note, 0 = newest
+	pending   int       // saves in flight
+	copiedAt  time.Time // when the running copy was last refreshed
 	blank     bool
 	flash     string
 	flashEnd  time.Time
@@ -90,11 +91,11 @@ func newRunScreen(m *Model, sess *session.Session, notes []session.Note) *runScr
 // start begins the session if it has not started yet and saves it.
 func (r *runScreen) start() tea.Cmd {
 	if r.sess.Started() {
-		return nil
+		return r.autoBackup()
 	}
 	evs := r.sess.Start(r.m.now)
 	r.lastRemaining = r.sess.Remaining(r.m.now)
-	return r.persistNow(evs)
+	return tea.Sequence(r.persistNow(evs), r.autoBackup())
 }
 
 func (r *runScreen) defaultKind() session.Kind {
@@ -265,13 +266,31 @@ func (r *runScreen) move(dir int) tea.Cmd {
 	if r.sess.Finished {
 		text = r.m.cat.Run.Finished
 	}
-	cmds := []tea.Cmd{r.persistNow(evs), r.bell(text, now)}
+	cmds := []tea.Cmd{r.persistNow(evs), r.bell(text, now), r.autoBackup()}
 	// A string's harvest step is the board: moving onto it opens it, so
 	// the clicker alone takes the room from the notes to their themes.
 	if c := r.sess.Current(); dir > 0 && !r.sess.Finished && c != nil && c.Harvest {
 		cmds = append(cmds, r.m.openBoard())
 	}
 	return tea.Batch(cmds...)
+}
+
+// autoBackuper is a store that keeps a running copy of itself beside the
+// database, for `liberate backup` while this session holds the file.
+type autoBackuper interface{ AutoBackup() error }
+
+// autoBackup refreshes that copy in the background; a failure is not the
+// facilitator's business in the middle of a workshop and is not shown.
+func (r *runScreen) autoBackup() tea.Cmd {
+	b, ok := r.m.deps.Store.(autoBackuper)
+	if !ok {
+		return nil
+	}
+	r.copiedAt = r.m.now
+	return func() tea.Msg {
+		_ = b.AutoBackup()
+		return nil
+	}
 }
 
 func (r *runScreen) afterStepChange(now time.Time) {
@@ -484,6 +503,11 @@ func (r *runScreen) handleMsg(msg tea.Msg) (tea.Cmd, bool) {
 			r.status, r.statusErr = "", false
 		}
 		r.setStatus(r.m.cat.Run.Saved, false)
+		// During a long harvest the running copy follows the notes too,
+		// at most once a minute.
+		if r.m.now.Sub(r.copiedAt) >= time.Minute {
+			return tea.Batch(r.saveHistory(), r.autoBackup()), true
+		}
 		return r.saveHistory(), true
 	case persistedMsg:
 		if msg.err != nil {

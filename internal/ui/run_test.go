@@ -38,6 +38,15 @@ type memStore struct {
 	clusters []session.Cluster
 	nextID   uint64
 	fail     error
+	backups  int   // running copies made
+	bfail    error // only the running copy fails
+}
+
+func (s *memStore) AutoBackup() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.backups++
+	return s.bfail
 }
 
 func newMemStore() *memStore {
@@ -781,4 +790,39 @@ func TestAFailedSaveWhileQuittingKeepsTheFacilitatorAndTheNote(t *testing.T) {
 		t.Fatal("a second ctrl+c did not leave at once")
 	}
 	_ = save
+}
+
+func TestEveryStepChangeRefreshesTheRunningCopy(t *testing.T) {
+	h := newHarness(t, "en", testPlan())
+	if h.st.backups != 1 {
+		t.Fatalf("%d running copies when the session started, want 1", h.st.backups)
+	}
+	h.key("pgdown")
+	h.key("pgdown")
+	h.key("pgup")
+	if h.st.backups != 4 {
+		t.Fatalf("%d running copies after three step changes", h.st.backups)
+	}
+	// A failing copy is not the room's business: nothing is said.
+	// Notes refresh it at most once a minute.
+	h.key("c")
+	h.typeText("first")
+	h.key("enter")
+	h.typeText("second")
+	h.key("enter")
+	if h.st.backups != 4 {
+		t.Fatalf("%d running copies after two notes in the same minute, want 4", h.st.backups)
+	}
+	h.advance(time.Minute)
+	h.typeText("third")
+	h.key("enter")
+	if h.st.backups != 5 {
+		t.Fatalf("%d running copies after a note a minute later, want 5", h.st.backups)
+	}
+	h.key("esc")
+	h.st.bfail = errors.New("disk full")
+	h.key("pgdown")
+	if strings.Contains(h.screen(), "disk full") {
+		t.Fatal("a failed running copy was shown on the projector")
+	}
 }
