@@ -65,7 +65,7 @@ func TestDevReport(t *testing.T) {
 	if v, err := strconv.Atoi(os.Getenv("NB")); err == nil {
 		neighbours = v
 	}
-	sets := []string{"banking77_dev", "xsid_nl_dev", "xsid_mixed_dev", "stackoverflow_dev", "workshop_notes", "workshop_heldout", "workshop_blind"}
+	sets := []string{"banking77_dev", "xsid_nl_dev", "xsid_mixed_dev", "stackoverflow_dev", "workshop_notes", "workshop_heldout", "workshop_blind", "workshop_sectors"}
 	if s := os.Getenv("SETS"); s != "" {
 		sets = strings.Fields(s)
 	}
