@@ -384,20 +384,37 @@ func (m *Model) View() tea.View {
 // helpLine renders live bindings in one line that fits width.
 func (m *Model) helpLine(width int, bindings ...key.Binding) string {
 	sep := m.styles.HelpSep.Render(" · ")
+	render := func(b key.Binding) (string, int) {
+		h := b.Help()
+		return m.styles.HelpKey.Render(h.Key) + " " + m.styles.HelpDesc.Render(h.Desc), len([]rune(h.Key)) + 1 + displayWidth(h.Desc)
+	}
+	// The key that lists all the others ("?") is kept at the end when the
+	// line runs out of room, so the rest can always be found.
+	var help string
+	helpW := 0
+	for i, b := range bindings {
+		if b.Enabled() && b.Help().Key == "?" {
+			help, helpW = render(b)
+			bindings = append(bindings[:i:i], bindings[i+1:]...)
+			break
+		}
+	}
 	out := ""
 	used := 0
 	for _, b := range bindings {
 		if !b.Enabled() {
 			continue
 		}
-		h := b.Help()
-		item := m.styles.HelpKey.Render(h.Key) + " " + m.styles.HelpDesc.Render(h.Desc)
-		w := len([]rune(h.Key)) + 1 + displayWidth(h.Desc)
+		item, w := render(b)
 		extra := 0
 		if out != "" {
 			extra = 3
 		}
-		if used+extra+w > width {
+		reserve := 0
+		if help != "" {
+			reserve = helpW + 3
+		}
+		if used+extra+w+reserve > width {
 			break
 		}
 		if out != "" {
@@ -405,6 +422,12 @@ func (m *Model) helpLine(width int, bindings ...key.Binding) string {
 		}
 		out += item
 		used += extra + w
+	}
+	if help != "" && used+helpW+3 <= width {
+		if out != "" {
+			out += sep
+		}
+		out += help
 	}
 	return out
 }
