@@ -518,3 +518,37 @@ func TestMarkdownTellsTwoRunsOfOneStructureApartByTheirTitles(t *testing.T) {
 	}
 	checkMarkdown(t, out)
 }
+
+func FuzzJSON(f *testing.F) {
+	for _, s := range []string{hostile, "\u2028\u2029", "\xff\xfe", "\"}]", "\x00", "<script>"} {
+		f.Add(s, "Title "+s)
+	}
+	f.Fuzz(func(t *testing.T, text, title string) {
+		d := irritationSession()
+		d.Session.Title = title
+		d.Notes[0].Text = text
+		d.Clusters[0].Label = text
+		out := render(t, d, "json", CSVOptions{})
+		if !json.Valid([]byte(out)) {
+			t.Fatalf("invalid JSON for %q", text)
+		}
+		if strings.ContainsRune(out, 0x1b) {
+			t.Fatal("JSON holds ESC")
+		}
+		var back struct {
+			Notes []struct {
+				ID   uint64 `json:"id"`
+				Text string `json:"text"`
+			} `json:"notes"`
+		}
+		if err := json.Unmarshal([]byte(out), &back); err != nil {
+			t.Fatal(err)
+		}
+		want := textsafe.Display(text)
+		for _, n := range back.Notes {
+			if n.ID == d.Notes[0].ID && n.Text != want {
+				t.Fatalf("note text %q came back as %q, want %q", text, n.Text, want)
+			}
+		}
+	})
+}

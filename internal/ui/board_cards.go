@@ -626,7 +626,7 @@ func (b *boardScreen) cardsView(width, height int) string {
 		out = append(out, "")
 	}
 	label := c.CardLabel + " › "
-	b.input.SetWidth(max(1, width-ansi.StringWidth(label)-1))
+	fitInput(&b.input, max(1, width-ansi.StringWidth(label)-1))
 	out = append(out, st.CaptureKind.Render(label)+b.input.View())
 	out = append(out, b.statusLineCards(width))
 	k := newBoardKeyMap(b.m.cat)
@@ -694,7 +694,7 @@ func (b *boardScreen) countdownView(width, height int) string {
 	bottom := []string{}
 	if b.cards.readout {
 		label := fmt.Sprintf(c.ReadOutLabel, l) + " › "
-		b.input.SetWidth(max(1, width-ansi.StringWidth(label)-1))
+		fitInput(&b.input, max(1, width-ansi.StringWidth(label)-1))
 		bottom = append(bottom, st.CaptureKind.Render(label)+b.input.View())
 	}
 	bottom = append(bottom, b.statusLineCountdown(width))

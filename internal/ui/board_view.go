@@ -115,7 +115,7 @@ func (b *boardScreen) statusLine(width int) string {
 	switch {
 	case b.mode == boardRename:
 		label := c.NameLabel + " › "
-		b.input.SetWidth(max(1, width-ansi.StringWidth(label)-1))
+		fitInput(&b.input, max(1, width-ansi.StringWidth(label)-1))
 		return st.CaptureKind.Render(label) + b.input.View()
 	case b.mode == boardPick:
 		what := c.MovePrompt

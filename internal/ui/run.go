@@ -1219,7 +1219,7 @@ func (r *runScreen) captureLine(width int) string {
 	if r.editing != 0 {
 		label = "[" + r.m.cat.Run.KeyEdit + "] › "
 	}
-	r.input.SetWidth(max(1, width-ansi.StringWidth(label)-1))
+	fitInput(&r.input, max(1, width-ansi.StringWidth(label)-1))
 	return st.CaptureKind.Render(label) + r.input.View()
 }
 
@@ -1357,3 +1357,17 @@ func clip(s string, n int) string {
 }
 
 func displayWidth(s string) int { return ansi.StringWidth(s) }
+
+// fitInput gives a text input its width and re-seats the visible part of
+// a long value: bubbles' textinput only recomputes that window on edits,
+// so a note typed before a resize (or before the first frame) would
+// otherwise run past the edge of the screen.
+func fitInput(in *textinput.Model, w int) {
+	if in.Width() == w {
+		return
+	}
+	in.SetWidth(w)
+	pos := in.Position()
+	in.CursorEnd()
+	in.SetCursor(pos)
+}

@@ -826,3 +826,27 @@ func TestEveryStepChangeRefreshesTheRunningCopy(t *testing.T) {
 		t.Fatal("a failed running copy was shown on the projector")
 	}
 }
+
+func TestALongNoteStaysInsideTheCaptureLineAtEverySize(t *testing.T) {
+	h := newHarness(t, "en", testPlan())
+	h.key("c")
+	h.typeText(strings.Repeat("inloggen duurt eeuwig ", 8))
+	for _, w := range []int{200, 80, 40, 100, 33} {
+		h.size(w, 24)
+		for _, l := range strings.Split(h.m.View().Content, "\n") {
+			if ansi.StringWidth(l) > w {
+				t.Fatalf("at width %d a line is %d wide: %q", w, ansi.StringWidth(l), ansi.Strip(l))
+			}
+		}
+		if !strings.Contains(h.screen(), "eeuwig") {
+			t.Fatalf("at width %d the end of the note is not in view:\n%s", w, h.screen())
+		}
+	}
+	// Moving the cursor to the start shows the start.
+	for range 200 {
+		h.key("left")
+	}
+	if !strings.Contains(h.screen(), "› inloggen") {
+		t.Fatalf("the start of the note is not in view:\n%s", h.screen())
+	}
+}

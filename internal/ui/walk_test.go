@@ -1,0 +1,77 @@
+package ui
+
+import (
+	"fmt"
+	"math/rand"
+	"slices"
+	"testing"
+	"time"
+)
+
+// walkKeys is every key a facilitator (or a cat on the keyboard) can press
+// on any screen, letters and digits included, without q and ctrl+c, which
+// end the program.
+var walkKeys = []string{
+	"space", "enter", "esc", "tab", "pgdown", "pgup", "right", "left", "up", "down",
+	"ctrl+z", "ctrl+y", "backspace", "+", "-", "?", ".", "[", "]", "|", ":",
+	"a", "b", "c", "d", "e", "f", "g", "h", "j", "k", "m", "n", "p", "r", "s", "u", "x", "y", "z",
+	"K", "J", "M", "0", "1", "2", "3", "5", "7", "9",
+}
+
+// TestRandomWalksThroughEveryScreenNeverLoseANote presses random keys
+// across the run screen, capture line, agenda, board, focus view, cards and
+// countdown, with time passing and the window changing size. After every
+// key the screen fits the window; at the end every note the screen knows
+// is in the store exactly as shown, and nothing the store holds is missing
+// from the screen.
+func TestRandomWalksThroughEveryScreenNeverLoseANote(t *testing.T) {
+	sizes := [][2]int{{80, 24}, {100, 30}, {200, 60}, {40, 12}, {20, 6}, {120, 40}}
+	for seed := int64(1); seed <= 16; seed++ {
+		t.Run(fmt.Sprint(seed), func(t *testing.T) {
+			rng := rand.New(rand.NewSource(seed))
+			h := newHarness(t, "en", testPlan())
+			if seed%2 == 0 {
+				h = newHarness(t, "nl", testPlan())
+			}
+			w, hh := 100, 30
+			for step := 0; step < 400; step++ {
+				switch r := rng.Intn(20); {
+				case r == 0:
+					sz := sizes[rng.Intn(len(sizes))]
+					w, hh = sz[0], sz[1]
+					h.size(w, hh)
+				case r == 1:
+					h.advance(time.Duration(rng.Intn(90)) * time.Second)
+				case r < 4:
+					h.typeText(irritations[rng.Intn(len(irritations))])
+				default:
+					h.key(walkKeys[rng.Intn(len(walkKeys))])
+				}
+				checkFits(t, h, w, hh, step) // step numbers the key, not a board mode
+			}
+			checkNotesStored(t, h)
+		})
+	}
+}
+
+func checkNotesStored(t *testing.T, h *harness) {
+	t.Helper()
+	h.st.mu.Lock()
+	defer h.st.mu.Unlock()
+	var ids []uint64
+	for _, n := range h.m.run.notes {
+		ids = append(ids, n.ID)
+		sn, ok := h.st.notes[n.ID]
+		if !ok {
+			t.Fatalf("note %q on screen is not in the store", n.Text)
+		}
+		if sn.Text != n.Text || sn.Deleted != n.Deleted || sn.Kind != n.Kind {
+			t.Fatalf("stored note %q/%v/%s differs from the screen's %q/%v/%s", sn.Text, sn.Deleted, sn.Kind, n.Text, n.Deleted, n.Kind)
+		}
+	}
+	for id, n := range h.st.notes {
+		if !slices.Contains(ids, id) {
+			t.Fatalf("stored note %q is missing from the screen", n.Text)
+		}
+	}
+}
