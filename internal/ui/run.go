@@ -1245,9 +1245,16 @@ func (r *runScreen) statusLine(width int, now time.Time) string {
 		right, rightStyle = cat.Saving, st.Info
 	}
 	right = textsafe.Display(right)
+	left = ansi.Truncate(left, width, "…")
+	if right == "" {
+		return st.Muted.Render(left)
+	}
 	lw := ansi.StringWidth(left)
 	if lw+2+ansi.StringWidth(right) > width {
 		right = ansi.Truncate(right, max(0, width-lw-2), "…")
+		if right == "" {
+			return st.Muted.Render(left)
+		}
 	}
 	gap := width - lw - ansi.StringWidth(right)
 	if gap < 1 {

@@ -75,3 +75,38 @@ func checkNotesStored(t *testing.T, h *harness) {
 		}
 	}
 }
+
+// TestRandomWalksFromTheHomeScreenFitEveryWindow starts at the home screen
+// and lets random keys filter, start and open sessions, go to their boards
+// and agendas and back home, at changing window sizes.
+func TestRandomWalksFromTheHomeScreenFitEveryWindow(t *testing.T) {
+	keys := append([]string{"q", "tab", "enter", "b", "e", "t", "r", "i", "1"}, walkKeys...)
+	sizes := [][2]int{{80, 24}, {100, 30}, {200, 60}, {40, 12}, {120, 40}, {30, 8}}
+	for seed := int64(1); seed <= 8; seed++ {
+		t.Run(fmt.Sprint(seed), func(t *testing.T) {
+			rng := rand.New(rand.NewSource(seed))
+			h := newHomeHarness(t, []string{"en", "nl"}[seed%2], twoSessions(t, testLibrary(t)))
+			w, hh := 80, 24
+			for step := 0; step < 400; step++ {
+				k := keys[rng.Intn(len(keys))]
+				if k == "q" && h.m.screen == screenHome {
+					continue // quitting ends the walk; tested elsewhere
+				}
+				switch r := rng.Intn(25); {
+				case r == 0:
+					sz := sizes[rng.Intn(len(sizes))]
+					w, hh = sz[0], sz[1]
+					h.size(w, hh)
+				case r == 1:
+					h.advance(time.Duration(rng.Intn(120)) * time.Second)
+				default:
+					h.key(k)
+				}
+				if h.m.quitting {
+					t.Fatalf("step %d: key %q quit from screen %v", step, k, h.m.screen)
+				}
+				checkFits(t, h, w, hh, step)
+			}
+		})
+	}
+}
