@@ -1,12 +1,17 @@
 package ui
 
 import (
+	"flag"
 	"fmt"
 	"math/rand"
 	"slices"
 	"testing"
 	"time"
 )
+
+// walkSeeds is how many random walks each walk test takes; more find more:
+// go test ./internal/ui/ -run RandomWalks -walk.seeds 500
+var walkSeeds = flag.Int("walk.seeds", 16, "random walks per walk test")
 
 // walkKeys is every key a facilitator (or a cat on the keyboard) can press
 // on any screen, letters and digits included, without q and ctrl+c, which
@@ -26,7 +31,7 @@ var walkKeys = []string{
 // from the screen.
 func TestRandomWalksThroughEveryScreenNeverLoseANote(t *testing.T) {
 	sizes := [][2]int{{80, 24}, {100, 30}, {200, 60}, {40, 12}, {20, 6}, {120, 40}}
-	for seed := int64(1); seed <= 16; seed++ {
+	for seed := int64(1); seed <= int64(*walkSeeds); seed++ {
 		t.Run(fmt.Sprint(seed), func(t *testing.T) {
 			rng := rand.New(rand.NewSource(seed))
 			h := newHarness(t, "en", testPlan())
@@ -82,7 +87,7 @@ func checkNotesStored(t *testing.T, h *harness) {
 func TestRandomWalksFromTheHomeScreenFitEveryWindow(t *testing.T) {
 	keys := append([]string{"q", "tab", "enter", "b", "e", "t", "r", "i", "1"}, walkKeys...)
 	sizes := [][2]int{{80, 24}, {100, 30}, {200, 60}, {40, 12}, {120, 40}, {30, 8}}
-	for seed := int64(1); seed <= 8; seed++ {
+	for seed := int64(1); seed <= int64(*walkSeeds)/2; seed++ {
 		t.Run(fmt.Sprint(seed), func(t *testing.T) {
 			rng := rand.New(rand.NewSource(seed))
 			h := newHomeHarness(t, []string{"en", "nl"}[seed%2], twoSessions(t, testLibrary(t)))
