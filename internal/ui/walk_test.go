@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"math/rand"
@@ -112,6 +113,45 @@ func TestRandomWalksFromTheHomeScreenFitEveryWindow(t *testing.T) {
 				}
 				checkFits(t, h, w, hh, step)
 			}
+		})
+	}
+}
+
+// TestRandomWalksWithAFailingDiskShowNothingUnsavedAsSaved repeats the walk
+// while the disk fails now and then (full, read-only, gone): whatever the
+// screen lists as a note is in the store as shown, and the store holds
+// nothing the screen does not know about.
+func TestRandomWalksWithAFailingDiskShowNothingUnsavedAsSaved(t *testing.T) {
+	failures := []error{
+		errors.New("write liberate.db: no space left on device"),
+		errors.New("open liberate.db: read-only file system"),
+		errors.New("sync liberate.db: input/output error"),
+	}
+	for seed := int64(1); seed <= int64(*walkSeeds); seed++ {
+		t.Run(fmt.Sprint(seed), func(t *testing.T) {
+			rng := rand.New(rand.NewSource(seed))
+			h := newHarness(t, "en", testPlan())
+			for step := 0; step < 300; step++ {
+				switch r := rng.Intn(20); {
+				case r == 0:
+					h.st.mu.Lock()
+					h.st.fail = failures[rng.Intn(len(failures))]
+					h.st.mu.Unlock()
+				case r < 3:
+					h.st.mu.Lock()
+					h.st.fail = nil
+					h.st.mu.Unlock()
+				case r < 6:
+					h.typeText(irritations[rng.Intn(len(irritations))])
+				default:
+					h.key(walkKeys[rng.Intn(len(walkKeys))])
+				}
+				checkFits(t, h, 100, 30, step)
+			}
+			h.st.mu.Lock()
+			h.st.fail = nil
+			h.st.mu.Unlock()
+			checkNotesStored(t, h)
 		})
 	}
 }
