@@ -815,3 +815,27 @@ func TestTheClickerOntoAHarvestStepOpensTheBoardWithTheClockRunning(t *testing.T
 		t.Fatalf("pgup on the board of an ordinary step left the board")
 	}
 }
+
+func TestUndoingANoteDeletionOnTheBoardShowsTheNoteThere(t *testing.T) {
+	h := newBoardHarness(t, "en", irritations)
+	h.key("esc") // back to the run screen
+	h.key("c")
+	h.key("up") // the newest note
+	h.key("d")
+	h.key("esc") // from the note list to the capture line
+	h.key("esc") // and closed
+	live := len(h.m.run.liveNotes())
+	if live != len(irritations)-1 {
+		t.Fatalf("%d live notes after deleting one", live)
+	}
+	h.key("h")
+	checkPartition(t, h)
+	h.key("u") // restores the note while the board is open
+	if len(h.m.run.liveNotes()) != len(irritations) {
+		t.Fatalf("undo did not restore the note")
+	}
+	checkPartition(t, h)
+	if !strings.Contains(h.screen(), "CRM search never finds the customer") {
+		t.Fatalf("the restored note is not on the board:\n%s", h.screen())
+	}
+}

@@ -234,6 +234,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m.now = m.deps.Clock.Now()
 	if m.run != nil {
 		if cmd, ok := m.run.handleMsg(msg); ok {
+			// A note added, restored or deleted (by undo, say) while the
+			// board is open shows up there at once.
+			if _, isNote := msg.(noteSavedMsg); isNote && m.board != nil {
+				m.board.reindex()
+			}
 			return m, m.leaveWhenSaved(msg, cmd)
 		}
 	}

@@ -155,3 +155,49 @@ func TestRandomWalksWithAFailingDiskShowNothingUnsavedAsSaved(t *testing.T) {
 		})
 	}
 }
+
+// TestBoardWalksWithAFailingDiskKeepScreenAndFileInStep does the same on
+// the board: after the disk recovers and one more change is saved, the
+// file holds the themes, placements and tallies the room sees.
+func TestBoardWalksWithAFailingDiskKeepScreenAndFileInStep(t *testing.T) {
+	for seed := int64(1); seed <= int64(*walkSeeds); seed++ {
+		t.Run(fmt.Sprint(seed), func(t *testing.T) {
+			rng := rand.New(rand.NewSource(seed))
+			h := newBoardHarness(t, "en", irritations)
+			for step := 0; step < 250; step++ {
+				switch r := rng.Intn(20); {
+				case r == 0:
+					h.st.mu.Lock()
+					h.st.fail = errors.New("write liberate.db: no space left on device")
+					h.st.mu.Unlock()
+				case r < 3:
+					h.st.mu.Lock()
+					h.st.fail = nil
+					h.st.mu.Unlock()
+				default:
+					k := boardKeys[rng.Intn(len(boardKeys))]
+					if k == "esc" && h.board().mode == boardList {
+						continue
+					}
+					h.key(k)
+				}
+				if h.m.screen != screenBoard {
+					h.key("h")
+				}
+				if m := h.board().mode; m == boardCards || m == boardCountdown {
+					h.board().mode = boardList
+				}
+				checkPartition(t, h)
+			}
+			h.st.mu.Lock()
+			h.st.fail = nil
+			h.st.mu.Unlock()
+			for h.board().mode != boardList {
+				h.key("esc")
+			}
+			h.key("s") // one more change, saved with the disk back
+			checkStored(t, h)
+			checkNotesStored(t, h)
+		})
+	}
+}
