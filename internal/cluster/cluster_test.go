@@ -109,6 +109,37 @@ func TestLexiconLetsDifferentWordsForLoginMeet(t *testing.T) {
 	}
 }
 
+func TestPhraseWordsCountThroughThePhrase(t *testing.T) {
+	c := analyze([]string{
+		"inloggen duurt lang",        // "duurt lang": slow
+		"opstarten duurt 10 minuten", // "duurt" on its own
+		"onkostenvergoeding duurt maanden",
+		"printer werkt niet", // "werkt niet": errors
+		"het werkt prima",
+	})
+	if !slices.Contains(c.docs[0].concepts, "slow") || !slices.Contains(c.docs[3].concepts, "errors") {
+		t.Fatalf("phrases not found: %v, %v", c.docs[0].concepts, c.docs[3].concepts)
+	}
+	// "duurt", "werkt" and "lang" mean nothing to the lexicon on their own
+	// and these notes use them in phrases: they are no word feature, not
+	// even outside a phrase.
+	for i, d := range c.docs {
+		for j, w := range d.words {
+			silent := j < len(d.silent) && d.silent[j]
+			light := w.fold == "duurt" || w.fold == "werkt" || w.fold == "lang"
+			if silent != light {
+				t.Errorf("note %d: word %q silent %v, want %v", i, w.fold, silent, light)
+			}
+			if light && slices.Contains(c.names, "w:"+d.stems[j]) {
+				t.Errorf("note %d: light word %q is a feature", i, w.fold)
+			}
+		}
+	}
+	if !slices.Contains(c.names, "w:prima") || !slices.Contains(c.names, "w:maand") {
+		t.Errorf("ordinary words lost: %v", c.names)
+	}
+}
+
 func TestClusterOfNothingIsEmpty(t *testing.T) {
 	res := Cluster(nil, Options{})
 	if len(res.Groups) != 0 || len(res.Assign) != 0 {
@@ -267,7 +298,7 @@ type guard struct {
 
 func TestClusteringQualityHoldsOnLabelledSets(t *testing.T) {
 	guards := []guard{
-		{path: "testdata/workshop_notes.csv", ari: 0.80, nmi: 0.88, minK: 0.6, maxK: 1.6},
+		{path: "testdata/workshop_notes.csv", ari: 0.83, nmi: 0.91, minK: 0.6, maxK: 1.6},
 		// Unseen workshop notes: heldout had the lexicon extended while
 		// looking at it; blind was written afterwards and not tuned on.
 		{path: "testdata/workshop_heldout.csv", ari: 0.68, nmi: 0.80, minK: 0.6, maxK: 1.6},
@@ -275,7 +306,7 @@ func TestClusteringQualityHoldsOnLabelledSets(t *testing.T) {
 		// Notes from rooms in other sectors (care, schools, municipalities,
 		// housing, warehouses), written before the lexicon got their words.
 		{path: "testdata/workshop_sectors.csv", ari: 0.32, nmi: 0.60, minK: 0.6, maxK: 1.6},
-		{path: "testdata/banking77_dev.csv", ari: 0.285, nmi: 0.665, minK: 0.6, maxK: 1.6},
+		{path: "testdata/banking77_dev.csv", ari: 0.295, nmi: 0.675, minK: 0.6, maxK: 1.6},
 		{path: "testdata/xsid_nl_dev.csv", ari: 0.49, nmi: 0.755, minK: 0.6, maxK: 1.6},
 		{path: "testdata/xsid_mixed_dev.csv", ari: 0.37, nmi: 0.685, minK: 0.6, maxK: 1.6},
 	}

@@ -56,6 +56,11 @@ type doc struct {
 	concepts []string // sorted
 	trigger  []string // per concept: the first word (stem) or "phrase" that brought it
 	terms    []int32  // ids of the word and concept features, sorted, for labels
+	// silent marks the words (aligned with words) that are no word feature:
+	// words of a lexicon phrase found in the note, and light words. It may
+	// be shorter than words (nil when no word is silent): words past its end
+	// are not silent.
+	silent []bool
 }
 
 // corpus holds the analysed notes and their weighted vectors.
@@ -69,7 +74,9 @@ type corpus struct {
 }
 
 // analyze tokenises, guesses languages, removes stop words, stems, splits
-// compounds, finds concepts and builds one weighted vector per note.
+// compounds, finds concepts and builds one weighted vector per note. The
+// words of a lexicon phrase found in a note, and the light words of the
+// notes (see below), are no word features: they count through the phrase.
 func analyze(texts []string) *corpus {
 	lx := defaultLexicon()
 	n := len(texts)
@@ -112,9 +119,11 @@ func analyze(texts []string) *corpus {
 	c := &corpus{docs: make([]doc, n)}
 	// Each note is analysed on its own (one stemmer cache per worker); the
 	// corpus-wide counts are gathered afterwards in note order.
+	lightIn := make([][]string, n) // per note: its light word candidates (see below)
 	parallel(n, func(lo, hi int) {
 		st := newStemmer()
 		var folded, found []string
+		var covered []bool
 		type hit struct{ concept, trigger string }
 		var hits []hit // concepts of this note with their first trigger
 		add := func(cs []string, trigger string) {
@@ -136,11 +145,12 @@ func analyze(texts []string) *corpus {
 				folded = append(folded, t.fold)
 			}
 			hits = hits[:0]
-			found = lx.matchPhrases(folded, d.lang, st, found[:0])
+			covered = append(covered[:0], make([]bool, len(folded))...)
+			found = lx.matchPhrases(folded, d.lang, st, found[:0], covered)
 			add(found, "phrase")
 			d.words = make([]token, 0, len(toks[i]))
 			d.stems = make([]string, 0, len(toks[i]))
-			for _, t := range toks[i] {
+			for ti, t := range toks[i] {
 				w := t.fold
 				if isStop(w, d.lang) || (len(w) < 2) || isNumber(w) {
 					continue
@@ -149,6 +159,14 @@ func analyze(texts []string) *corpus {
 				s := st.stem(w, d.lang)
 				d.stems = append(d.stems, s)
 				found = lx.matchWord(w, d.lang, st, found[:0])
+				if covered[ti] {
+					// The words of a phrase count through the phrase:
+					// "werkt niet" is a failure, "werkt" alone is not.
+					d.silence(len(d.words) - 1)
+					if len(found) == 0 {
+						lightIn[i] = append(lightIn[i], w)
+					}
+				}
 				add(found, s)
 				if d.lang != langEN {
 					for _, p := range splitCompound(w, vocab, lx) {
@@ -169,6 +187,28 @@ func analyze(texts []string) *corpus {
 			}
 		}
 	})
+	// A word without a meaning of its own in the lexicon that these notes
+	// use inside a lexicon phrase is light: "duurt" in "duurt lang", "valt"
+	// in "valt weg", "werkt" in "werkt niet". Its meaning comes from the
+	// words around it, so it is no word feature in any note: on its own
+	// ("duurt 10 minuten", "duurt maanden") it would tie notes of different
+	// themes together.
+	light := map[string]bool{}
+	for _, ws := range lightIn {
+		for _, w := range ws {
+			light[w] = true
+		}
+	}
+	if len(light) > 0 {
+		for i := range c.docs {
+			d := &c.docs[i]
+			for j, t := range d.words {
+				if light[t.fold] {
+					d.silence(j)
+				}
+			}
+		}
+	}
 	triggers := map[string]map[string]int{} // concept → trigger → notes
 	for i := range c.docs {
 		d := &c.docs[i]
@@ -194,6 +234,14 @@ func analyze(texts []string) *corpus {
 	}
 	c.weigh()
 	return c
+}
+
+// silence marks word j as no word feature.
+func (d *doc) silence(j int) {
+	if len(d.silent) <= j {
+		d.silent = append(d.silent, make([]bool, len(d.words)-len(d.silent))...)
+	}
+	d.silent[j] = true
 }
 
 func isNumber(w string) bool {
@@ -338,8 +386,10 @@ func (c *corpus) weigh() {
 	for i := range c.docs {
 		d := &c.docs[i]
 		off[i][blockWord] = len(all)
-		for _, s := range d.stems {
-			word(s)
+		for j, s := range d.stems {
+			if j >= len(d.silent) || !d.silent[j] {
+				word(s)
+			}
 		}
 		for _, s := range d.parts {
 			word(s)

@@ -122,8 +122,9 @@ func (lx *lexicon) matchWord(w string, l lang, st *stemmer, dst []string) []stri
 }
 
 // matchPhrases returns the concepts of multi-word terms found in words (all
-// folded words of a note, stop words included).
-func (lx *lexicon) matchPhrases(words []string, l lang, st *stemmer, dst []string) []string {
+// folded words of a note, stop words included). When covered is not nil (one
+// entry per word), the words of every phrase found are marked in it.
+func (lx *lexicon) matchPhrases(words []string, l lang, st *stemmer, dst []string, covered []bool) []string {
 	for i, w := range words {
 		cands := lx.phrases[w]
 		if l != langEN {
@@ -151,6 +152,11 @@ func (lx *lexicon) matchPhrases(words []string, l lang, st *stemmer, dst []strin
 			}
 			if ok {
 				dst = append(dst, e.concepts...)
+				if covered != nil {
+					for j := range e.words {
+						covered[i+j] = true
+					}
+				}
 			}
 		}
 	}
