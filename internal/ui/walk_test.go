@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"math/rand"
+	"reflect"
 	"slices"
 	"testing"
 	"time"
@@ -198,6 +199,112 @@ func TestBoardWalksWithAFailingDiskKeepScreenAndFileInStep(t *testing.T) {
 			h.key("s") // one more change, saved with the disk back
 			checkStored(t, h)
 			checkNotesStored(t, h)
+		})
+	}
+}
+
+// TestCardWalksKeepTheScoresOnDisk types random 25/10 card lines (good and
+// bad), scores, read-outs and countdown keys, with the disk failing now and
+// then and the window changing size; the cards on disk are the cards on
+// screen once the disk is back and one more card is saved.
+func TestCardWalksKeepTheScoresOnDisk(t *testing.T) {
+	ideas := []string{"One customer list", "Single sign-on", "Stop the Friday report", "Fewer fields", "Een vaste printerbeheerder"}
+	sizes := [][2]int{{80, 24}, {100, 30}, {200, 60}, {40, 12}, {120, 40}}
+	for seed := int64(1); seed <= int64(*walkSeeds); seed++ {
+		t.Run(fmt.Sprint(seed), func(t *testing.T) {
+			rng := rand.New(rand.NewSource(seed))
+			h := newBoardHarness(t, "en", irritations[:6])
+			h.key("c")
+			w, hh := 100, 30
+			line := func() string {
+				n := rng.Intn(14)
+				switch rng.Intn(5) {
+				case 0:
+					return fmt.Sprintf("%d %s | %s", n, ideas[rng.Intn(len(ideas))], "ask around")
+				case 1, 2:
+					s := fmt.Sprintf("%d:", n)
+					for range rng.Intn(7) {
+						s += fmt.Sprintf(" %d", rng.Intn(7))
+					}
+					return s
+				case 3:
+					return fmt.Sprintf("%d -", n)
+				default:
+					return ideas[rng.Intn(len(ideas))]
+				}
+			}
+			keys := []string{"enter", "enter", "tab", "up", "down", "pgdown", "pgdown", "pgup", "esc", "c", "backspace", "home", "ctrl+z", "ctrl+y", "h"}
+			for step := 0; step < 250; step++ {
+				switch r := rng.Intn(20); {
+				case r == 0:
+					h.st.mu.Lock()
+					h.st.fail = errors.New("write liberate.db: no space left on device")
+					h.st.mu.Unlock()
+				case r < 3:
+					h.st.mu.Lock()
+					h.st.fail = nil
+					h.st.mu.Unlock()
+				case r == 3:
+					sz := sizes[rng.Intn(len(sizes))]
+					w, hh = sz[0], sz[1]
+					h.size(w, hh)
+				case r < 9:
+					h.typeText(line())
+				default:
+					h.key(keys[rng.Intn(len(keys))])
+				}
+				if h.m.screen != screenBoard {
+					h.key("h")
+				}
+				if m := h.board().mode; m != boardCards && m != boardCountdown {
+					for i := 0; h.board().mode != boardList && i < 5; i++ {
+						h.key("esc")
+					}
+					h.key("c")
+				}
+				checkFits(t, h, w, hh, step)
+			}
+			h.st.mu.Lock()
+			h.st.fail = nil
+			h.st.mu.Unlock()
+			for i := 0; h.board().mode != boardCards; i++ {
+				if i > 20 {
+					t.Fatalf("cannot get back to the card entry from mode %v", h.board().mode)
+				}
+				if h.board().mode == boardList {
+					h.key("c")
+				} else {
+					h.key("esc") // closes a read-out line, then the countdown
+				}
+				if h.m.screen != screenBoard {
+					h.key("h")
+				}
+			}
+			for range 80 {
+				h.key("backspace")
+			}
+			h.typeText("99 Last card | save it")
+			h.key("enter")
+			h.st.mu.Lock()
+			stored := h.st.sessions[h.m.run.sess.ID]
+			h.st.mu.Unlock()
+			if stored == nil {
+				t.Fatal("no session on disk")
+			}
+			t.Logf("%d cards, countdown reached %v", len(h.m.run.sess.Cards), h.board().cards.level)
+			if !reflect.DeepEqual(stored.Cards, h.m.run.sess.Cards) {
+				t.Fatalf("cards on disk %+v, on screen %+v", stored.Cards, h.m.run.sess.Cards)
+			}
+			for _, c := range h.m.run.sess.Cards {
+				if len(c.Scores) > 5 {
+					t.Fatalf("card %d has %d scores", c.Number, len(c.Scores))
+				}
+				for _, s := range c.Scores {
+					if s < 1 || s > 5 {
+						t.Fatalf("card %d has score %d", c.Number, s)
+					}
+				}
+			}
 		})
 	}
 }
