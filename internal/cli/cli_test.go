@@ -331,11 +331,7 @@ func TestExportRejectsUnknownFormats(t *testing.T) {
 func TestALockedDatabaseFailsFastWithAClearMessage(t *testing.T) {
 	ta := newTestApp(t)
 	seedSession(t, ta, "one")
-	held, err := store.Open(ta.Getenv("LIBERATE_DB"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer held.Close()
+	holdDatabase(t, ta)
 	start := time.Now()
 	_, errOut, code := ta.exec(t, "sessions")
 	if code == 0 || !strings.Contains(errOut, "liberate.db") || !strings.Contains(errOut, "--db") {
@@ -374,19 +370,29 @@ func TestBackupWritesACopyThatOpens(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "copy.db") {
 		t.Fatalf("%d %s", code, errOut)
 	}
+	if n := backupNotes(t, path); n != 2 {
+		t.Fatalf("backup holds %d notes", n)
+	}
+}
+
+// backupNotes opens a backup file, checks it and counts the notes of its
+// last session.
+func backupNotes(t *testing.T, path string) int {
+	t.Helper()
 	st, err := store.Open(path, store.Options{ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer st.Close()
+	if err := st.Check(); err != nil {
+		t.Fatalf("the backup does not check out: %v", err)
+	}
 	sess, err := st.LastSession()
 	if err != nil {
 		t.Fatal(err)
 	}
 	notes, _ := st.Notes(sess.ID)
-	if len(notes) != 2 || st.Check() != nil {
-		t.Fatalf("backup holds %d notes", len(notes))
-	}
+	return len(notes)
 }
 
 func TestVersionCarriesTheAttribution(t *testing.T) {
@@ -429,11 +435,7 @@ func TestNoTerminalIsSaidInOneSentence(t *testing.T) {
 func TestBackupWhileAnotherLiberateHoldsTheFileGivesItsRunningCopy(t *testing.T) {
 	ta := newTestApp(t)
 	seedSession(t, ta, "one", "two")
-	held, err := store.Open(ta.Getenv("LIBERATE_DB"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer held.Close()
+	held := holdDatabase(t, ta)
 	path := filepath.Join(t.TempDir(), "copy.db")
 	// Before the running liberate made its copy, the lock error stands.
 	if _, errOut, code := ta.exec(t, "backup", "-o", path); code == 0 || !strings.Contains(errOut, "--db") {
@@ -446,28 +448,15 @@ func TestBackupWhileAnotherLiberateHoldsTheFileGivesItsRunningCopy(t *testing.T)
 	if code != 0 || !strings.Contains(out, "copy.db") || !strings.Contains(errOut, "running copy") {
 		t.Fatalf("backup of a locked file: %d %q %q", code, out, errOut)
 	}
-	st, err := store.Open(path, store.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	sess, err := st.LastSession()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if notes, _ := st.Notes(sess.ID); len(notes) != 2 || st.Check() != nil {
-		t.Fatalf("the copy holds %d notes", len(notes))
+	if n := backupNotes(t, path); n != 2 {
+		t.Fatalf("the copy holds %d notes", n)
 	}
 }
 
 func TestADamagedRunningCopyIsNotPassedOn(t *testing.T) {
 	ta := newTestApp(t)
 	seedSession(t, ta, "one")
-	held, err := store.Open(ta.Getenv("LIBERATE_DB"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer held.Close()
+	holdDatabase(t, ta)
 	if err := os.WriteFile(store.AutoBackupPath(ta.Getenv("LIBERATE_DB")), bytes.Repeat([]byte{0xff}, 8192), 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -479,4 +468,16 @@ func TestADamagedRunningCopyIsNotPassedOn(t *testing.T) {
 	if _, err := os.Stat(path); !os.IsNotExist(err) {
 		t.Fatalf("a damaged copy was written: %v", err)
 	}
+}
+
+// holdDatabase opens the test database as another liberate would, until
+// the test ends.
+func holdDatabase(t *testing.T, ta *testApp) *store.Store {
+	t.Helper()
+	held, err := store.Open(ta.Getenv("LIBERATE_DB"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { held.Close() })
+	return held
 }

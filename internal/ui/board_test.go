@@ -79,6 +79,17 @@ func (h *harness) selectNote(s string) {
 	b.fixSelection()
 }
 
+// renameTheme names the selected theme (or the theme of the selected note)
+// with r, clearing the old name first.
+func (h *harness) renameTheme(name string) {
+	h.key("r")
+	for range 60 {
+		h.key("backspace")
+	}
+	h.typeText(name)
+	h.key("enter")
+}
+
 // selectTheme selects the theme in section s.
 func (h *harness) selectTheme(s int) {
 	b := h.board()
@@ -309,12 +320,7 @@ func TestANewThemeOpensItsNameAndTheNameIsKept(t *testing.T) {
 	checkStored(t, h)
 	// Rename of an existing theme.
 	h.selectTheme(0)
-	h.key("r")
-	for range 60 {
-		h.key("backspace")
-	}
-	h.typeText("Printing")
-	h.key("enter")
+	h.renameTheme("Printing")
 	if b.clusters[0].Label != "Printing" || !b.clusters[0].Named {
 		t.Fatalf("rename gave %+v", b.clusters[0])
 	}
@@ -731,15 +737,10 @@ func TestRenameOnANoteNamesTheThemeItIsIn(t *testing.T) {
 	b := h.board()
 	n := h.noteByText("The CRM asks for the same customer data twice")
 	h.selectNote(n.Text)
-	h.key("r")
-	if b.mode != boardRename {
-		t.Fatalf("r on a note did not open the rename line (mode %v)", b.mode)
+	h.renameTheme("CRM")
+	if b.mode != boardList {
+		t.Fatalf("r on a note did not rename (mode %v)", b.mode)
 	}
-	for range 60 {
-		h.key("backspace")
-	}
-	h.typeText("CRM")
-	h.key("enter")
 	for _, c := range b.clusters {
 		if c.ID == n.ClusterID {
 			if c.Label != "CRM" || !c.Named {

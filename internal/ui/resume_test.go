@@ -99,12 +99,7 @@ func TestResumeRestoresTheWholeSessionAndItsUndoHistory(t *testing.T) {
 	h.key("esc")
 	h.key("h")
 	h.selectTheme(0)
-	h.key("r")
-	for range 60 {
-		h.key("backspace")
-	}
-	h.typeText("Printing")
-	h.key("enter")
+	h.renameTheme("Printing")
 	h.key("esc")
 	h.advance(90 * time.Second)
 	left := h.session().Remaining(clock.Now())

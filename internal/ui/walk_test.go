@@ -135,13 +135,9 @@ func TestRandomWalksWithAFailingDiskShowNothingUnsavedAsSaved(t *testing.T) {
 			for step := 0; step < 300; step++ {
 				switch r := rng.Intn(20); {
 				case r == 0:
-					h.st.mu.Lock()
-					h.st.fail = failures[rng.Intn(len(failures))]
-					h.st.mu.Unlock()
+					h.st.setFail(failures[rng.Intn(len(failures))])
 				case r < 3:
-					h.st.mu.Lock()
-					h.st.fail = nil
-					h.st.mu.Unlock()
+					h.st.setFail(nil)
 				case r < 6:
 					h.typeText(irritations[rng.Intn(len(irritations))])
 				default:
@@ -149,9 +145,7 @@ func TestRandomWalksWithAFailingDiskShowNothingUnsavedAsSaved(t *testing.T) {
 				}
 				checkFits(t, h, 100, 30, step)
 			}
-			h.st.mu.Lock()
-			h.st.fail = nil
-			h.st.mu.Unlock()
+			h.st.setFail(nil)
 			checkNotesStored(t, h)
 		})
 	}
@@ -168,13 +162,9 @@ func TestBoardWalksWithAFailingDiskKeepScreenAndFileInStep(t *testing.T) {
 			for step := 0; step < 250; step++ {
 				switch r := rng.Intn(20); {
 				case r == 0:
-					h.st.mu.Lock()
-					h.st.fail = errors.New("write liberate.db: no space left on device")
-					h.st.mu.Unlock()
+					h.st.setFail(errors.New("write liberate.db: no space left on device"))
 				case r < 3:
-					h.st.mu.Lock()
-					h.st.fail = nil
-					h.st.mu.Unlock()
+					h.st.setFail(nil)
 				default:
 					k := boardKeys[rng.Intn(len(boardKeys))]
 					if k == "esc" && h.board().mode == boardList {
@@ -190,9 +180,7 @@ func TestBoardWalksWithAFailingDiskKeepScreenAndFileInStep(t *testing.T) {
 				}
 				checkPartition(t, h)
 			}
-			h.st.mu.Lock()
-			h.st.fail = nil
-			h.st.mu.Unlock()
+			h.st.setFail(nil)
 			for h.board().mode != boardList {
 				h.key("esc")
 			}
@@ -237,13 +225,9 @@ func TestCardWalksKeepTheScoresOnDisk(t *testing.T) {
 			for step := 0; step < 250; step++ {
 				switch r := rng.Intn(20); {
 				case r == 0:
-					h.st.mu.Lock()
-					h.st.fail = errors.New("write liberate.db: no space left on device")
-					h.st.mu.Unlock()
+					h.st.setFail(errors.New("write liberate.db: no space left on device"))
 				case r < 3:
-					h.st.mu.Lock()
-					h.st.fail = nil
-					h.st.mu.Unlock()
+					h.st.setFail(nil)
 				case r == 3:
 					sz := sizes[rng.Intn(len(sizes))]
 					w, hh = sz[0], sz[1]
@@ -264,9 +248,7 @@ func TestCardWalksKeepTheScoresOnDisk(t *testing.T) {
 				}
 				checkFits(t, h, w, hh, step)
 			}
-			h.st.mu.Lock()
-			h.st.fail = nil
-			h.st.mu.Unlock()
+			h.st.setFail(nil)
 			for i := 0; h.board().mode != boardCards; i++ {
 				if i > 20 {
 					t.Fatalf("cannot get back to the card entry from mode %v", h.board().mode)
@@ -307,4 +289,11 @@ func TestCardWalksKeepTheScoresOnDisk(t *testing.T) {
 			}
 		})
 	}
+}
+
+// setFail makes every write of the store fail with err (nil: none).
+func (s *memStore) setFail(err error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.fail = err
 }
