@@ -43,12 +43,8 @@ func TestRandomWalksThroughEveryScreenNeverLoseANote(t *testing.T) {
 			w, hh := 100, 30
 			for step := 0; step < 400; step++ {
 				switch r := rng.Intn(20); {
-				case r == 0:
-					sz := sizes[rng.Intn(len(sizes))]
-					w, hh = sz[0], sz[1]
-					h.size(w, hh)
-				case r == 1:
-					h.advance(time.Duration(rng.Intn(90)) * time.Second)
+				case r < 2:
+					w, hh = resizeOrWait(h, rng, r, sizes, w, hh)
 				case r < 4:
 					h.typeText(irritations[rng.Intn(len(irritations))])
 				default:
@@ -100,12 +96,8 @@ func TestRandomWalksFromTheHomeScreenFitEveryWindow(t *testing.T) {
 					continue // quitting ends the walk; tested elsewhere
 				}
 				switch r := rng.Intn(25); {
-				case r == 0:
-					sz := sizes[rng.Intn(len(sizes))]
-					w, hh = sz[0], sz[1]
-					h.size(w, hh)
-				case r == 1:
-					h.advance(time.Duration(rng.Intn(120)) * time.Second)
+				case r < 2:
+					w, hh = resizeOrWait(h, rng, r, sizes, w, hh)
 				default:
 					h.key(k)
 				}
@@ -296,4 +288,17 @@ func (s *memStore) setFail(err error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.fail = err
+}
+
+// resizeOrWait changes the window to a random size (r == 0) or lets up to
+// two minutes pass (r == 1), and returns the window size.
+func resizeOrWait(h *harness, rng *rand.Rand, r int, sizes [][2]int, w, hh int) (int, int) {
+	if r == 0 {
+		sz := sizes[rng.Intn(len(sizes))]
+		w, hh = sz[0], sz[1]
+		h.size(w, hh)
+		return w, hh
+	}
+	h.advance(time.Duration(rng.Intn(120)) * time.Second)
+	return w, hh
 }
