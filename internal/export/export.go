@@ -166,7 +166,7 @@ func (p *prepared) structureName(st structure.PlannedStep) string {
 	if name == "" {
 		name = textsafe.Display(st.Structure)
 	}
-	if title := textsafe.Display(st.Title.In(p.lang)); title != "" && title != name {
+	if title := textsafe.Display(st.OwnTitle(p.lang)); title != "" {
 		name += " — " + title
 	}
 	return name

@@ -215,6 +215,17 @@ type PlannedStep struct {
 	Split          Split         `json:"split,omitempty"`   // how to form groups for the head-count; nil when unknown
 }
 
+// OwnTitle is the string item's own title in lang ("Now what: next
+// week"), or "" when the step has none or it only repeats the structure's
+// name. Callers show it after the name, so two runs of one structure in a
+// string read apart.
+func (p PlannedStep) OwnTitle(lang string) string {
+	if t := p.Title.In(lang); t != p.StructureName.In(lang) {
+		return t
+	}
+	return ""
+}
+
 // GroupCount is a number of groups of one size: {Size: 2, Count: 10} = ten pairs.
 type GroupCount struct {
 	Size  int `json:"size"`

@@ -214,7 +214,7 @@ func fmtMin(d time.Duration) string {
 // title when it has one: "1-2-4-All · Now what: next week".
 func structureHeading(p structure.PlannedStep, lang string) string {
 	name := textsafe.Display(p.StructureName.In(lang))
-	if t := textsafe.Display(p.Title.In(lang)); t != "" && t != name {
+	if t := textsafe.Display(p.OwnTitle(lang)); t != "" {
 		name += " · " + t
 	}
 	return name

@@ -97,11 +97,7 @@ func (b *boardScreen) headerLine(width int) string {
 	default:
 		// The step's clock keeps running while the room clusters.
 		if r := b.m.run; r != nil && !r.sess.Finished && r.sess.Current() != nil {
-			t := r.displayTime(b.m.now)
-			if r.sess.Paused() {
-				t += " ⏸"
-			}
-			right = st.HeaderDim.Render(t + " · " + textsafe.Display(r.stepTitle()))
+			right = st.HeaderDim.Render(r.clockText(b.m.now) + " · " + textsafe.Display(r.stepTitle()))
 		}
 	}
 	return leftRight(width, left, right)

@@ -396,10 +396,12 @@ func (m *Model) helpLine(width int, bindings ...key.Binding) string {
 	// The key that lists all the others ("?") is kept at the end when the
 	// line runs out of room, so the rest can always be found.
 	var help string
-	helpW := 0
+	reserve := 0 // room kept for " · ? help"
 	for i, b := range bindings {
 		if b.Enabled() && b.Help().Key == "?" {
-			help, helpW = render(b)
+			var w int
+			help, w = render(b)
+			reserve = w + 3
 			bindings = append(bindings[:i:i], bindings[i+1:]...)
 			break
 		}
@@ -415,10 +417,6 @@ func (m *Model) helpLine(width int, bindings ...key.Binding) string {
 		if out != "" {
 			extra = 3
 		}
-		reserve := 0
-		if help != "" {
-			reserve = helpW + 3
-		}
 		if used+extra+w+reserve > width {
 			break
 		}
@@ -428,7 +426,7 @@ func (m *Model) helpLine(width int, bindings ...key.Binding) string {
 		out += item
 		used += extra + w
 	}
-	if help != "" && used+helpW+3 <= width {
+	if help != "" && used+reserve <= width {
 		if out != "" {
 			out += sep
 		}

@@ -789,11 +789,16 @@ func (r *runScreen) windowTitle(now time.Time) string {
 	if r.sess.Finished {
 		return r.m.cat.Run.Finished + " · liberate"
 	}
-	t := r.displayTime(now)
+	return textsafe.Display(r.clockText(now) + " · " + c.StructureName.In(r.m.cat.Lang) + " · " + r.stepTitle())
+}
+
+// clockText is the running step's time as the window title and the board
+// header show it, with ⏸ while paused.
+func (r *runScreen) clockText(now time.Time) string {
 	if r.sess.Paused() {
-		t += " ⏸"
+		return r.displayTime(now) + " ⏸"
 	}
-	return textsafe.Display(t + " · " + c.StructureName.In(r.m.cat.Lang) + " · " + r.stepTitle())
+	return r.displayTime(now)
 }
 
 func (r *runScreen) counterText(c *structure.PlannedStep) string {
@@ -851,7 +856,7 @@ func (r *runScreen) header(width int, now time.Time) string {
 	left = textsafe.Display(left)
 	lw, rw := ansi.StringWidth(left), ansi.StringWidth(rs)
 	// A string item's title ("Now what: next week") when there is room.
-	if t := textsafe.Display(c.Title.In(lang)); t != "" && t != textsafe.Display(c.StructureName.In(lang)) {
+	if t := textsafe.Display(c.OwnTitle(lang)); t != "" {
 		if withTitle := left + "  ·  " + t; ansi.StringWidth(withTitle)+rw+2 <= width {
 			left, lw = withTitle, ansi.StringWidth(withTitle)
 		}
