@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"time"
 
@@ -38,7 +39,7 @@ func (r *runScreen) handleAgendaKey(msg tea.KeyPressMsg) tea.Cmd {
 	case "p":
 		if prop, ok := r.sess.Replan(now); ok {
 			r.replan, r.replanOffered = prop, r.sess.Pos
-		} else if r.sess.OffSchedule(now) && !r.sess.Finished {
+		} else if r.sess.OffSchedule(now) && r.sess.Behind(now) > 0 && !r.sess.Finished {
 			r.setStatus(r.m.cat.Agenda.AtMinimum, false)
 		} else {
 			r.setStatus(r.m.cat.Agenda.NoReplan, false)
@@ -203,7 +204,7 @@ func (r *runScreen) agendaView(width, height int, now time.Time) string {
 
 // fmtMin shows a duration as minutes with one decimal when needed.
 func fmtMin(d time.Duration) string {
-	m := d.Minutes()
+	m := math.Round(d.Minutes()*10) / 10
 	if m == float64(int(m)) {
 		return fmt.Sprintf("%d", int(m))
 	}

@@ -267,3 +267,17 @@ func TestAheadOfTimeTheReplanGivesMinutesBack(t *testing.T) {
 		t.Fatalf("an early session is called late:\n%s", h.screen())
 	}
 }
+
+func TestReplanAheadOfTimeWithNothingToGiveBackSaysTheStepsFit(t *testing.T) {
+	h := newHarness(t, "en", testPlan()) // fixed minutes: nothing can grow
+	h.advance(5 * time.Second)
+	h.key("pgdown") // far ahead of the plan
+	h.key("a")
+	h.key("p")
+	if got := h.screen(); strings.Contains(got, "at their shortest") || !strings.Contains(got, "nothing to re-plan") {
+		t.Fatalf("p ahead of time says the wrong thing:\n%s", got)
+	}
+	if got := fmtMin(2 * time.Second); got != "0" {
+		t.Fatalf("two seconds show as %q minutes", got)
+	}
+}
