@@ -22,7 +22,7 @@ type benchRoom struct {
 	Themes     []string  `json:"themes"`
 }
 
-func newBenchRoom(step int) benchRoom {
+func newBenchRoom(step, themes int) benchRoom {
 	r := benchRoom{
 		Session:    "01JDZ8Q3K4M5N6P7R8S9T0V1W2",
 		Step:       step,
@@ -32,7 +32,7 @@ func newBenchRoom(step int) benchRoom {
 		Prompt:     "Share the ideas from your pairs, notice similarities and differences, build on them.",
 		Deadline:   time.Date(2026, 12, 1, 9, 5, 0, 0, time.UTC),
 	}
-	for i := range 10 {
+	for i := range themes {
 		r.Themes = append(r.Themes, fmt.Sprintf("theme %d: logging in three times a day, approvals that wait a week", i+1))
 	}
 	return r
@@ -40,8 +40,16 @@ func newBenchRoom(step int) benchRoom {
 
 // BenchmarkPublishToClients measures, over a real socket, the time from
 // Publish to each of 3 attached clients having decoded the snapshot and
-// handed it to its consumer (the projector's Update), one publish at a time.
+// handed it to its consumer (the projector's Update), one publish at a time:
+// a step (10 themes, about 1.3 KB of JSON) and a large board (400 themes,
+// about 40 KB).
 func BenchmarkPublishToClients(b *testing.B) {
+	for _, themes := range []int{10, 400} {
+		b.Run(fmt.Sprintf("themes=%d", themes), func(b *testing.B) { benchPublish(b, themes) })
+	}
+}
+
+func benchPublish(b *testing.B, themes int) {
 	rt, err := mkShortTemp()
 	if err != nil {
 		b.Fatal(err)
@@ -49,7 +57,7 @@ func BenchmarkPublishToClients(b *testing.B) {
 	b.Cleanup(func() { os.RemoveAll(rt) })
 	b.Setenv("XDG_RUNTIME_DIR", rt)
 	db := b.TempDir() + "/liberate.db"
-	bus := NewBus(newBenchRoom(0))
+	bus := NewBus(newBenchRoom(0, themes))
 	srv, err := Listen(context.Background(), db, bus, ServerOptions{})
 	if err != nil {
 		b.Fatal(err)
@@ -83,11 +91,14 @@ func BenchmarkPublishToClients(b *testing.B) {
 	}
 	sub.Close()
 
+	if line, err := encodeFrame(bus.Latest()); err == nil {
+		b.SetBytes(int64(len(line)))
+	}
 	lat := make([]time.Duration, 0, clients*b.N)
 	b.ResetTimer()
 	for i := range b.N {
 		start := time.Now()
-		bus.Publish(newBenchRoom(i + 1))
+		bus.Publish(newBenchRoom(i+1, themes))
 		for range clients {
 			lat = append(lat, (<-arrived).Sub(start))
 		}
