@@ -24,6 +24,9 @@ type SessionSummary struct {
 	UpdatedAt time.Time `json:"updated_at"`
 	Notes     int       `json:"notes"` // not counting deleted notes
 	Finished  bool      `json:"finished"`
+	// Unreadable marks a session whose record cannot be read; only its id
+	// is known. liberate repair copies what is left of it.
+	Unreadable bool `json:"unreadable,omitempty"`
 }
 
 // NewSessionID returns a short id that sorts by time and is easy to type:
@@ -137,7 +140,8 @@ func (s *Store) Sessions() ([]SessionSummary, error) {
 			}
 			ss, err := decodeSession(b)
 			if err != nil {
-				return err
+				out = append(out, SessionSummary{ID: string(k), Unreadable: true})
+				return nil
 			}
 			sum := SessionSummary{ID: ss.ID, Title: ss.Title, Slugs: ss.Slugs,
 				CreatedAt: ss.CreatedAt, UpdatedAt: ss.UpdatedAt, Finished: ss.Finished}
@@ -147,7 +151,7 @@ func (s *Store) Sessions() ([]SessionSummary, error) {
 						Deleted bool `json:"deleted"`
 					}
 					if err := json.Unmarshal(v, &n); err != nil {
-						return fmt.Errorf("%w: a note is unreadable: %w", ErrCorrupt, err)
+						return nil // counted as lost by ReadableNotes
 					}
 					if !n.Deleted {
 						sum.Notes++
