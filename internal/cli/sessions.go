@@ -47,6 +47,10 @@ func newSessionsCmd(app *App) *cobra.Command {
 				if s.Finished {
 					state = cat.Done
 				}
+				if s.Unreadable {
+					fmt.Fprintf(app.Out, "%3d  %-18s  %s\n", i+1, textsafe.Display(s.ID), app.cat.Safety.Unreadable)
+					continue
+				}
 				fmt.Fprintf(app.Out, "%3d  %-18s  %s  %-40s %5d %s  %s\n", i+1, s.ID, s.UpdatedAt.Local().Format("2006-01-02 15:04"),
 					ansi.Truncate(textsafe.Display(s.Title), 40, "…"), s.Notes, cat.NotesWord, state)
 			}

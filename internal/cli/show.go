@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"liberate/internal/structure"
+	"liberate/internal/textsafe"
 )
 
 func newShowCmd(app *App) *cobra.Command {
@@ -36,12 +37,13 @@ func newShowCmd(app *App) *cobra.Command {
 
 func (app *App) printShow(w io.Writer, lib *structure.Library, s *structure.Structure, participants int) error {
 	lang, cat := app.Lang, app.cat
-	fmt.Fprintf(w, "%s  (%s)\n", s.Name.In(lang), s.Slug)
-	if p := s.Purpose.In(lang); p != "" {
+	d := textsafe.Display // every text from a structure file
+	fmt.Fprintf(w, "%s  (%s)\n", d(s.Name.In(lang)), d(s.Slug))
+	if p := d(s.Purpose.In(lang)); p != "" {
 		fmt.Fprintf(w, "%s\n", p)
 	}
 	fmt.Fprintln(w)
-	if inv := s.Invitation.In(lang); inv != "" {
+	if inv := d(s.Invitation.In(lang)); inv != "" {
 		fmt.Fprintf(w, "%s: %s\n", cat.Run.Invitation, inv)
 	}
 	if s.TaglineMinutes.Min > 0 {
@@ -49,15 +51,15 @@ func (app *App) printShow(w io.Writer, lib *structure.Library, s *structure.Stru
 	}
 	fmt.Fprintf(w, "%s: %g min\n", cat.CLI.DefaultPlan, roundMin(lib.TotalMinutes(s)))
 	if s.TimingSource != "" {
-		fmt.Fprintf(w, "%s: %s\n", cat.CLI.Timings, s.TimingSource)
+		fmt.Fprintf(w, "%s: %s\n", cat.CLI.Timings, d(s.TimingSource))
 	}
 	if len(s.Categories) > 0 {
-		fmt.Fprintf(w, "%s: %s\n", cat.CLI.Category, strings.Join(s.Categories, ", "))
+		fmt.Fprintf(w, "%s: %s\n", cat.CLI.Category, d(strings.Join(s.Categories, ", ")))
 	}
 	if s.Confidential {
 		fmt.Fprintln(w, cat.CLI.Confidential)
 	}
-	fmt.Fprintf(w, "%s: %s\n\n", cat.CLI.Source, s.Source)
+	fmt.Fprintf(w, "%s: %s\n\n", cat.CLI.Source, d(s.Source))
 	plan, err := lib.Plan([]string{s.Slug}, structure.PlanOptions{Participants: participants})
 	if err != nil {
 		return err
@@ -66,8 +68,8 @@ func (app *App) printShow(w io.Writer, lib *structure.Library, s *structure.Stru
 	for _, p := range plan {
 		if p.StructureIndex != last && s.Kind == structure.KindString {
 			last = p.StructureIndex
-			fmt.Fprintf(w, "\n%s\n", p.StructureName.In(lang))
-			if inv := p.Invitation.In(lang); inv != "" {
+			fmt.Fprintf(w, "\n%s\n", d(p.StructureName.In(lang)))
+			if inv := d(p.Invitation.In(lang)); inv != "" {
 				fmt.Fprintf(w, "  “%s”\n", inv)
 			}
 		}
@@ -78,7 +80,7 @@ func (app *App) printShow(w io.Writer, lib *structure.Library, s *structure.Stru
 				mins += fmt.Sprintf(" (%g–%g)", roundMin(p.Min.Minutes()), roundMin(p.Max.Minutes()))
 			}
 		}
-		label := p.Label.In(lang)
+		label := d(p.Label.In(lang))
 		var counters []string
 		for _, c := range p.Counters {
 			name := cat.Run.Counters[c.Kind]
@@ -104,17 +106,17 @@ func (app *App) printShow(w io.Writer, lib *structure.Library, s *structure.Stru
 			}
 			fmt.Fprintln(w)
 		}
-		if pr := p.Prompt.In(lang); pr != "" {
+		if pr := d(p.Prompt.In(lang)); pr != "" {
 			fmt.Fprintf(w, "  %-16s %s\n", "", pr)
 		}
-		if tip := p.Tip.In(lang); tip != "" {
+		if tip := d(p.Tip.In(lang)); tip != "" {
 			fmt.Fprintf(w, "  %-16s %s: %s\n", "", cat.CLI.Tip, tip)
 		}
 	}
 	if len(s.Tips) > 0 {
 		fmt.Fprintf(w, "\n%s\n", cat.CLI.Tips)
 		for _, t := range s.Tips {
-			fmt.Fprintf(w, "  - %s\n", t.In(lang))
+			fmt.Fprintf(w, "  - %s\n", d(t.In(lang)))
 		}
 	}
 	return nil
