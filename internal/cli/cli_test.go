@@ -12,6 +12,9 @@ import (
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
 	"liberate/internal/session"
 	"liberate/internal/store"
 	"liberate/internal/timer"
@@ -26,6 +29,7 @@ type testApp struct {
 	out, err *bytes.Buffer
 	models   []*ui.Model
 	clock    *timer.FakeClock
+	env      map[string]string
 }
 
 func newTestApp(t *testing.T) *testApp {
@@ -33,6 +37,7 @@ func newTestApp(t *testing.T) *testApp {
 	dir := t.TempDir()
 	ta := &testApp{out: &bytes.Buffer{}, err: &bytes.Buffer{}, clock: &timer.FakeClock{T: time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC)}}
 	env := map[string]string{"LIBERATE_DB": filepath.Join(dir, "liberate.db"), "LANG": "en_GB.UTF-8"}
+	ta.env = env
 	ta.App = &App{
 		In: strings.NewReader(""), Out: ta.out, Err: ta.err,
 		Clock:   ta.clock,
@@ -481,4 +486,38 @@ func holdDatabase(t *testing.T, ta *testApp) *store.Store {
 	}
 	t.Cleanup(func() { held.Close() })
 	return held
+}
+
+// screen renders a recorded model at w×h without colours.
+func screen(t *testing.T, m *ui.Model, w, h int) string {
+	t.Helper()
+	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	return ansi.Strip(m.View().Content)
+}
+
+func TestADutchSessionResumesInDutchUnderAnEnglishLocale(t *testing.T) {
+	ta := newTestApp(t)
+	if _, errOut, code := ta.exec(t, "run", "1-2-4-all", "--lang", "nl"); code != 0 {
+		t.Fatal(errOut)
+	}
+	ta.env["LANG"] = "C"
+	if _, errOut, code := ta.exec(t, "resume"); code != 0 {
+		t.Fatal(errOut)
+	}
+	got := screen(t, ta.models[len(ta.models)-1], 100, 30)
+	if !strings.Contains(got, "ALLEEN") || strings.Contains(got, "ALONE") {
+		t.Fatalf("a Dutch session resumed under LANG=C is not in Dutch:\n%s", got)
+	}
+	// An explicit --lang still wins.
+	if _, errOut, code := ta.exec(t, "resume", "--lang", "en"); code != 0 {
+		t.Fatal(errOut)
+	}
+	if got := screen(t, ta.models[len(ta.models)-1], 100, 30); !strings.Contains(got, "ALONE") {
+		t.Fatalf("--lang en on resume is not in English:\n%s", got)
+	}
+	// Its export is in Dutch too.
+	out, errOut, code := ta.exec(t, "export", "last")
+	if code != 0 || !strings.Contains(out, "## Tijdlijn") || !strings.Contains(out, "Gelicentieerd onder CC BY-SA 4.0") {
+		t.Fatalf("export of a Dutch session under LANG=C: exit %d %s\n%s", code, errOut, out)
+	}
 }
