@@ -118,7 +118,7 @@ func hyphenCompound(w string) string {
 
 var hyphenPrefixes = map[string]bool{"niet": true, "ex": true, "oud": true, "vice": true, "non": true, "adjunct": true, "liberate": true}
 
-var hyphenGroups = map[string]bool{"alleen-lezen": true, "back-up": true}
+var hyphenGroups = map[string]bool{"alleen-lezen": true, "back-up": true, "post-it": true}
 
 // englishWords are English words that are no Dutch words and slip into
 // Dutch text: catalogue keys, YAML values, half-translated phrases.

@@ -440,7 +440,7 @@ func TestEntryDescribesAStructureForTools(t *testing.T) {
 			t.Errorf("entry lacks %q", k)
 		}
 	}
-	if got["name"] != "Trojka-consultatie" || got["total_minutes"] != 31.0 || got["kind"] != "structure" || got["confidential"] != true {
+	if got["name"] != "Trojkaconsultatie" || got["total_minutes"] != 31.0 || got["kind"] != "structure" || got["confidential"] != true {
 		t.Fatalf("entry %v %v %v %v", got["name"], got["total_minutes"], got["kind"], got["confidential"])
 	}
 	step := got["steps"].([]any)[4].(map[string]any)
