@@ -451,3 +451,20 @@ func TestEntryDescribesAStructureForTools(t *testing.T) {
 		t.Fatalf("TotalMinutes %v", lib.TotalMinutes(s))
 	}
 }
+
+func TestTheIrritationBrainstormsRoundPromptsLandOnItsRounds(t *testing.T) {
+	p := plan(t, builtins(t), PlanOptions{}, "irritation-brainstorm")
+	rounds := 0
+	for _, s := range p {
+		if s.Structure != "impromptu-networking" || s.Label.EN != "Talk in pairs" {
+			continue
+		}
+		rounds++
+		if want := fmt.Sprintf("Round %d:", s.Counters[0].I); !strings.HasPrefix(s.Prompt.EN, want) {
+			t.Errorf("round %d talks about %q", s.Counters[0].I, s.Prompt.EN)
+		}
+	}
+	if rounds != 3 {
+		t.Fatalf("%d rounds of talk, want 3", rounds)
+	}
+}
