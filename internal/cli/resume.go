@@ -40,6 +40,7 @@ func newResumeCmd(app *App) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			app.useSessionLang(sess.Lang)
 			if lost > 0 {
 				fmt.Fprintf(app.Err, "liberate: "+app.cat.Safety.LostNotes+"\n", lost)
 			}

@@ -75,6 +75,7 @@ func NewApp() *App {
 // Main runs liberate with args and returns the process exit code.
 func Main(ctx context.Context, app *App, args []string) int {
 	root := NewRootCmd(app)
+	translateHelp(root, i18n.For(helpLang(args, app.Getenv)))
 	root.SetArgs(args)
 	root.SetIn(app.In)
 	root.SetOut(app.Out)
@@ -131,6 +132,7 @@ func NewRootCmd(app *App) *cobra.Command {
 		newBackupCmd(app),
 		newRepairCmd(app),
 	)
+	app.registerCompletions(root)
 	return root
 }
 
