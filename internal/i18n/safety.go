@@ -60,5 +60,5 @@ var safetyNL = Safety{
 	LostThemes:   "de bordthema's van %d sessies",
 	LostPages:    "%d beschadigde of ontbrekende delen van het bestand",
 	RepairSound:  "%s is in orde; de kopie bevat alles",
-	NeedTerminal: "het sessiescherm heeft een terminal nodig: start liberate in een terminalvenster (list, show, sessions, export en cluster werken ook zonder); er is geen sessie aangemaakt",
+	NeedTerminal: "het sessiescherm heeft een terminal nodig: start liberate in een terminalvenster (de opdrachten liberate list, show, sessions, export en cluster werken ook zonder); er is geen sessie aangemaakt",
 }
