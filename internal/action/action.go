@@ -102,7 +102,7 @@ func init() {
 		omdat kortom in-short zie see let-erop letop attention aandacht herinnering reminder vandaag today morgen
 		tomorrow later nu now eerst first daarna then tot-slot finally quote citaat bron source link url http https
 		mailto tel fax email e-mail mail opgelet pas-op`) {
-		notOwners[w] = true // e-mail, to-do
+		notOwners[w] = true                               // e-mail, to-do
 		notOwners[strings.ReplaceAll(w, "-", " ")] = true // let op
 	}
 }
