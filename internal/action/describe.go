@@ -68,3 +68,9 @@ func plural(forms [2]string, n int) string {
 	}
 	return fmt.Sprintf(forms[1], n)
 }
+
+// LongDate is "vr 4 dec 2026" or "Fri 4 Dec 2026": a due date in a report,
+// always with its year.
+func LongDate(t time.Time, c i18n.FollowUp) string {
+	return c.Weekdays[t.Weekday()] + " " + strconv.Itoa(t.Day()) + " " + c.Months[t.Month()-1] + " " + strconv.Itoa(t.Year())
+}

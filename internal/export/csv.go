@@ -22,12 +22,13 @@ type CSVOptions struct {
 }
 
 // CSVHeader is the first row of a CSV export.
-var CSVHeader = []string{"cluster", "kind", "text", "structure", "step", "votes", "time"}
+var CSVHeader = []string{"cluster", "kind", "text", "structure", "step", "votes", "time", "owner", "due"}
 
 // CSV writes one row per live note under CSVHeader: the cluster label, the
 // kind (frustration, idea, action, note), the text, the structure and step
-// names in the export's language, the votes and the capture time (RFC 3339
-// in the export's zone). Rows follow the Markdown: clusters ranked by votes,
+// names in the export's language, the votes, the capture time (RFC 3339
+// in the export's zone), and for actions the owner and the due date
+// (YYYY-MM-DD). Rows follow the Markdown: clusters ranked by votes,
 // then unclustered notes, each in capture order. A cell that a spreadsheet
 // would read as a formula gets a leading apostrophe.
 func CSV(w io.Writer, d Data, opt CSVOptions) error {
@@ -56,6 +57,8 @@ func CSV(w io.Writer, d Data, opt CSVOptions) error {
 		record[4] = cell(step)
 		record[5] = strconv.Itoa(n.Votes)
 		record[6] = p.local(n.CreatedAt).Format(time.RFC3339)
+		record[7] = cell(textsafe.Display(n.Owner))
+		record[8] = cell(textsafe.Display(n.Due))
 		return cw.Write(record)
 	}
 	for _, g := range p.clusters {

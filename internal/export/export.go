@@ -33,6 +33,9 @@ type Data struct {
 	Clusters []session.Cluster
 	Lang     string
 	Now      time.Time
+	// Earlier is the session this one follows up (Session.FollowUp), when
+	// it is still in the file; nil otherwise.
+	Earlier *session.Session
 }
 
 // ErrUnknownFormat is wrapped by Write when the format is not md, json or
@@ -66,6 +69,7 @@ type prepared struct {
 	s    *session.Session
 	lang string
 	cat  i18n.Export
+	fu   i18n.FollowUp
 	loc  *time.Location
 
 	notes       []session.Note // live, in capture order
@@ -96,7 +100,7 @@ func prepare(d Data) (*prepared, error) {
 	if d.Now.IsZero() {
 		loc = time.Local
 	}
-	p := &prepared{d: d, s: d.Session, lang: lang, cat: i18n.For(lang).Export, loc: loc, clusterOf: map[uint64]string{}}
+	p := &prepared{d: d, s: d.Session, lang: lang, cat: i18n.For(lang).Export, fu: i18n.For(lang).FollowUp, loc: loc, clusterOf: map[uint64]string{}}
 
 	// Sort positions, not notes: a Note is a few hundred bytes.
 	order := make([]int, 0, len(d.Notes))

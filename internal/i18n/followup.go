@@ -49,8 +49,10 @@ type FollowUp struct {
 	ThemesOverTime string
 	ActionsFate    string
 	SessionCol     string
+	NotesCol       string
 	Clock          string // timeline column: planned clock time
 	Break          string // the default title of a break
+	FollowUpTitle  string // default title of a follow-up; %s = earlier title
 
 	// Command line.
 	RehearsalMark  string // shown after a rehearsal in lists
@@ -108,8 +110,10 @@ var followUpEN = FollowUp{
 	ThemesOverTime: "Themes over time",
 	ActionsFate:    "Actions and what became of them",
 	SessionCol:     "Session",
+	NotesCol:       "Notes",
 	Clock:          "Clock",
 	Break:          "Break",
+	FollowUpTitle:  "Follow-up: %s",
 
 	RehearsalMark:  "rehearsal",
 	SeriesMark:     "series %d/%d",
@@ -166,8 +170,10 @@ var followUpNL = FollowUp{
 	ThemesOverTime: "Thema's door de tijd",
 	ActionsFate:    "Acties en wat ervan terechtkwam",
 	SessionCol:     "Sessie",
+	NotesCol:       "Notities",
 	Clock:          "Klok",
 	Break:          "Pauze",
+	FollowUpTitle:  "Vervolg: %s",
 
 	RehearsalMark:  "repetitie",
 	SeriesMark:     "reeks %d/%d",
