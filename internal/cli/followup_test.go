@@ -115,7 +115,7 @@ func TestAFollowUpReviewsTheLastWorkshopAndExportsItsSmallWins(t *testing.T) {
 		t.Errorf("small wins come first, the task list last:\n%s", out)
 	}
 	csvOut, _, _ := ta.exec(t, "export", first, "--format", "csv", "--no-bom")
-	if !strings.Contains(csvOut, ",owner,due\n") || !strings.Contains(csvOut, ",Jan,2026-11-27\n") {
+	if !strings.Contains(csvOut, ",eigenaar,uiterlijk\n") || !strings.Contains(csvOut, ",Jan,2026-11-27\n") {
 		t.Errorf("CSV lacks owner and due:\n%s", csvOut)
 	}
 	jsonOut, _, _ := ta.exec(t, "export", "last", "--format", "json")

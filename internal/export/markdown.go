@@ -252,7 +252,7 @@ func (m *mdWriter) timeline() {
 		end, _ := m.s.PlanClock(len(m.s.Plan))
 		total = append(total, m.local(end).Format("15:04"))
 	}
-	total = append(total, "**"+md(c.Total)+"**", "", clock(planned))
+	total = append(total, "**"+md(c.Total)+"**", "_"+md(m.table.TotalCovers)+"_", clock(planned))
 	if replanned {
 		total = append(total, clock(final))
 	}
