@@ -12,6 +12,7 @@ import (
 
 	"liberate/internal/export"
 	"liberate/internal/i18n"
+	"liberate/internal/session"
 	"liberate/internal/store"
 	"liberate/internal/userfile"
 )
@@ -24,6 +25,8 @@ type ExportOptions struct {
 	Semicolon bool
 	NoBOM     bool
 	Force     bool
+	// Series writes one report over the session's whole series.
+	Series bool
 }
 
 func newExportCmd(app *App) *cobra.Command {
@@ -32,7 +35,8 @@ func newExportCmd(app *App) *cobra.Command {
 		Use:   "export [SESSION|last]",
 		Short: "The session's notes, clustered, as Markdown, JSON or CSV",
 		Example: "  liberate export last --format md -o workshop.md\n" +
-			"  liberate export 2 --format csv --semicolon -o notes.csv   # for Dutch Excel",
+			"  liberate export 2 --format csv --semicolon -o notes.csv   # for Dutch Excel\n" +
+			"  liberate export last --series -o series.md                # the whole series of follow-ups",
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Ref = "last"
@@ -68,6 +72,7 @@ func newExportCmd(app *App) *cobra.Command {
 	f.BoolVar(&opts.Semicolon, "semicolon", false, "CSV with ; between fields (Dutch Excel)")
 	f.BoolVar(&opts.NoBOM, "no-bom", false, "CSV without the UTF-8 byte order mark")
 	f.BoolVar(&opts.Force, "force", false, "replace the output file if it exists")
+	f.BoolVar(&opts.Series, "series", false, "one report over the session's whole series of follow-ups (md or json)")
 	return cmd
 }
 
@@ -84,28 +89,6 @@ func (app *App) writeExport(w io.Writer, st *store.Store, opts *ExportOptions) e
 	if err != nil {
 		return err
 	}
-	// A record that cannot be read costs only itself, with a warning.
-	notes, lostNotes, err := st.ReadableNotes(sess.ID)
-	if err != nil {
-		return err
-	}
-	events, lostEvents, err := st.ReadableEvents(sess.ID)
-	if err != nil {
-		return err
-	}
-	clusters, err := st.Clusters(sess.ID)
-	if errors.Is(err, store.ErrCorrupt) && !errors.Is(err, store.ErrNotDatabase) {
-		clusters = nil
-		fmt.Fprintln(app.Err, "liberate: "+app.cat.Safety.LostClusters)
-	} else if err != nil {
-		return err
-	}
-	if lostNotes > 0 {
-		fmt.Fprintf(app.Err, "liberate: "+app.cat.Safety.LostNotes+"\n", lostNotes)
-	}
-	if lostEvents > 0 {
-		fmt.Fprintf(app.Err, "liberate: "+app.cat.Safety.LostEvents+"\n", lostEvents)
-	}
 	lang := app.Lang
 	if app.langFromFlag() == "" && sess.Lang != "" {
 		lang = sess.Lang
@@ -114,8 +97,67 @@ func (app *App) writeExport(w io.Writer, st *store.Store, opts *ExportOptions) e
 	if format == "markdown" {
 		format = "md"
 	}
-	d := export.Data{Session: sess, Notes: notes, Events: events, Clusters: clusters, Lang: lang, Now: app.Clock.Now()}
+	if opts.Series {
+		if format == "csv" {
+			return errors.New("--series writes Markdown or JSON: use --format md or --format json")
+		}
+		series, err := st.SeriesOf(sess.ID)
+		if err != nil {
+			return err
+		}
+		var ds []export.Data
+		for _, s := range series {
+			d, err := app.exportData(st, s, lang)
+			if err != nil {
+				return err
+			}
+			ds = append(ds, d)
+		}
+		r, err := export.Series(ds, lang, app.Clock.Now())
+		if err != nil {
+			return err
+		}
+		return export.WriteSeries(w, r, format)
+	}
+	d, err := app.exportData(st, sess, lang)
+	if err != nil {
+		return err
+	}
 	return export.Write(w, d, format, export.CSVOptions{Semicolon: opts.Semicolon, BOM: !opts.NoBOM})
+}
+
+// exportData reads what an export of sess needs, with the session it
+// follows up when that is still in the file.
+func (app *App) exportData(st *store.Store, sess *session.Session, lang string) (export.Data, error) {
+	// A record that cannot be read costs only itself, with a warning.
+	notes, lostNotes, err := st.ReadableNotes(sess.ID)
+	if err != nil {
+		return export.Data{}, err
+	}
+	events, lostEvents, err := st.ReadableEvents(sess.ID)
+	if err != nil {
+		return export.Data{}, err
+	}
+	clusters, err := st.Clusters(sess.ID)
+	if errors.Is(err, store.ErrCorrupt) && !errors.Is(err, store.ErrNotDatabase) {
+		clusters = nil
+		fmt.Fprintln(app.Err, "liberate: "+app.cat.Safety.LostClusters)
+	} else if err != nil {
+		return export.Data{}, err
+	}
+	if lostNotes > 0 {
+		fmt.Fprintf(app.Err, "liberate: "+app.cat.Safety.LostNotes+"\n", lostNotes)
+	}
+	if lostEvents > 0 {
+		fmt.Fprintf(app.Err, "liberate: "+app.cat.Safety.LostEvents+"\n", lostEvents)
+	}
+	d := export.Data{Session: sess, Notes: notes, Events: events, Clusters: clusters, Lang: lang, Now: app.Clock.Now()}
+	if sess.FollowUp != "" {
+		if earlier, err := st.Session(sess.FollowUp); err == nil {
+			d.Earlier = earlier
+		}
+	}
+	return d, nil
 }
 
 // langFromFlag is the --lang the facilitator typed, "" when not given.
