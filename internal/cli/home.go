@@ -33,7 +33,7 @@ func (h *homeSource) Open(id string) (*session.Session, []session.Note, session.
 	if err != nil {
 		return nil, nil, session.History{}, err
 	}
-	notes, err := h.st.Notes(id)
+	notes, _, err := h.st.ReadableNotes(id)
 	if err != nil {
 		return nil, nil, session.History{}, err
 	}
@@ -46,10 +46,23 @@ func (h *homeSource) Export(id string) (string, error) {
 
 // home opens the TUI home screen.
 func (app *App) home() error {
+	if err := app.needTerminal(); err != nil {
+		return err
+	}
 	st, err := app.openStore(false)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	return app.RunTUI(ui.NewHome(app.deps(st, false)))
+	err = app.RunTUI(ui.NewHome(app.deps(st, false)))
+	return purgeAtExit(st, err)
+}
+
+// purgeAtExit removes the sessions deleted while the screen ran: their
+// delete could be undone until now; the backup written first keeps them.
+func purgeAtExit(st *store.Store, runErr error) error {
+	if _, err := st.PurgeDeleted(); err != nil && runErr == nil {
+		return err
+	}
+	return runErr
 }
