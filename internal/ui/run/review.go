@@ -206,10 +206,12 @@ func (r *Screen) reviewHelp() []key.Binding {
 	k, fu := r.keys, r.com.Catalog.FollowUp
 	var first key.Binding
 	if r.reviewPos() < len(r.Sess.Review) {
-		first = key.NewBinding(key.WithKeys("1", "2", "3", "4"), key.WithHelp("1-4", strings.SplitN(fu.KeyStates, " · ", 2)[0]+" …"))
-		first.SetHelp(fu.KeyStates, "")
+		// "1 done · 2 under way · …": the first key, then the rest.
+		k1, rest, _ := strings.Cut(fu.KeyStates, " ")
+		first = key.NewBinding(key.WithKeys("1", "2", "3", "4"), key.WithHelp(k1, rest))
 	} else {
-		first = key.NewBinding(key.WithKeys("0"), key.WithHelp("0-9", strings.TrimPrefix(fu.KeyTally, "0-9 ")))
+		k1, rest, _ := strings.Cut(fu.KeyTally, " ")
+		first = key.NewBinding(key.WithKeys("0"), key.WithHelp(k1, rest))
 	}
 	return []key.Binding{first, layout.WithHelp(k.Next, "→/pgdn", fu.KeyWalk), k.Back, k.Pause, k.Capture, k.Undo, k.Help, k.Quit}
 }
