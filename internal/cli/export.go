@@ -12,8 +12,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"liberate/internal/export"
-	"liberate/internal/session"
 	"liberate/internal/i18n"
+	"liberate/internal/session"
 	"liberate/internal/store"
 )
 

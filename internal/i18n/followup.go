@@ -55,19 +55,19 @@ type FollowUp struct {
 	FollowUpTitle  string // default title of a follow-up; %s = earlier title
 
 	// Run screen: the review step, the title screen, the capture line.
-	ReviewAction   string // %d/%d: the action's place in the review
-	ReviewTheme    string // %d/%d: the theme's place
-	StillBothers   string // the re-score question
-	BeforeNow      string // %d before, %s now ("?" until scored)
-	NotScored      string // what "now" shows before a tally
-	ReviewNothing  string // console: a review step without an earlier session
-	KeyStates      string // help: the four state keys
-	KeyTally       string // help: typing a tally
-	KeyWalk        string // help: walking the review
-	TitleHint      string // console: how the first step starts
-	TitleFirst     string // %s = first structure, %s = its minutes
-	Understood     string // prefix of the capture line's say-back
-	ReviewSaved    string // status: %s = state or score
+	ReviewAction  string // %d/%d: the action's place in the review
+	ReviewTheme   string // %d/%d: the theme's place
+	StillBothers  string // the re-score question
+	BeforeNow     string // %d before, %s now ("?" until scored)
+	NotScored     string // what "now" shows before a tally
+	ReviewNothing string // console: a review step without an earlier session
+	KeyStates     string // help: the four state keys
+	KeyTally      string // help: typing a tally
+	KeyWalk       string // help: walking the review
+	TitleHint     string // console: how the first step starts
+	TitleFirst    string // %s = first structure, %s = its minutes
+	Understood    string // prefix of the capture line's say-back
+	ReviewSaved   string // status: %s = state or score
 
 	// Home screen's Sessions tab.
 	KeyRename    string

@@ -257,4 +257,3 @@ func TestFollowUpGolden(t *testing.T) {
 		}
 	}
 }
-

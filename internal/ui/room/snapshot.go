@@ -85,8 +85,8 @@ type Opening struct {
 type Review struct {
 	Heading string         `json:"heading"` // "ACTION 2/5", "THEME 1/3"
 	Text    string         `json:"text"`
-	Detail  string         `json:"detail,omitempty"`   // "Jan · Fri 4 Dec", "then 8 · now 3"
-	Ask     string         `json:"ask,omitempty"`      // "How much does this still bother you?"
+	Detail  string         `json:"detail,omitempty"`  // "Jan · Fri 4 Dec", "then 8 · now 3"
+	Ask     string         `json:"ask,omitempty"`     // "How much does this still bother you?"
 	Choices []ReviewChoice `json:"choices,omitempty"` // the states of an action
 }
 
