@@ -254,7 +254,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case screenRun:
 		// q on the run screen (not while typing a note) goes back home
 		// when the session was started from there.
-		if m.home != nil && m.run != nil && m.run.Mode == run.ModeRun && key.Matches(msg, m.keys.Quit) {
+		if m.home != nil && m.run != nil && m.run.Mode == run.ModeRun && !m.run.Blanked() && key.Matches(msg, m.keys.Quit) {
 			return m.backHome()
 		}
 	case screenBoard:
