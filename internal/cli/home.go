@@ -51,5 +51,5 @@ func (app *App) home() error {
 		return err
 	}
 	defer st.Close()
-	return app.RunTUI(ui.NewHome(app.deps(st, false)))
+	return app.runTUI(ui.NewHome(app.deps(st, false)))
 }

@@ -38,7 +38,7 @@ func newResumeCmd(app *App) *cobra.Command {
 			}
 			app.useSessionLang(sess.Lang)
 			m := ui.NewRun(app.deps(st, minuteBell), sess, notes, loadHistory(st, sess.ID))
-			return app.RunTUI(m)
+			return app.runTUI(m)
 		},
 	}
 	cmd.Flags().BoolVar(&minuteBell, "minute-bell", false, "also ring one minute before the end of longer steps")

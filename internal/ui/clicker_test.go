@@ -125,3 +125,25 @@ func TestAnEmptyEnterOnTheCountdownSavesNoCard(t *testing.T) {
 		t.Fatalf("after the empty Enter the line is still open: level %d", h.board().CountdownLevel())
 	}
 }
+
+func TestQSaysInOneLineThatTheSessionIsKeptAndHowToResumeIt(t *testing.T) {
+	h := newHarness(t, "nl", testPlan())
+	if h.m.LeftMessage() != "" {
+		t.Fatal("a message before leaving")
+	}
+	h.advance(5 * time.Second)
+	h.key("q")
+	msg := h.m.LeftMessage()
+	if want := "Sessie bewaard: `liberate resume 20261122-0900-test` gaat verder; de klok loopt intussen door."; msg != want {
+		t.Fatalf("leaving says %q, want %q", msg, want)
+	}
+	if strings.Contains(msg, "\n") {
+		t.Fatal("more than one line")
+	}
+	p := newHarness(t, "en", testPlan())
+	p.key("space")
+	p.key("q")
+	if msg := p.m.LeftMessage(); !strings.Contains(msg, "paused") || strings.Contains(msg, "keeps running") {
+		t.Fatalf("leaving a paused session says %q", msg)
+	}
+}
