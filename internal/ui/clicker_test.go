@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"liberate/internal/i18n"
+	"liberate/internal/ui/format"
 )
 
 // press sends one key as the terminal does, without the harness's extra
@@ -145,5 +146,38 @@ func TestQSaysInOneLineThatTheSessionIsKeptAndHowToResumeIt(t *testing.T) {
 	p.key("q")
 	if msg := p.m.LeftMessage(); !strings.Contains(msg, "paused") || strings.Contains(msg, "keeps running") {
 		t.Fatalf("leaving a paused session says %q", msg)
+	}
+}
+
+func TestTheAgendaShowsMinutesAndSecondsAndTakesJForYes(t *testing.T) {
+	if got := format.Clock(84 * time.Second); got != "1:24" {
+		t.Fatalf("84 s shows as %q", got)
+	}
+	if got := format.Minutes(90 * time.Second); got != "1:30" {
+		t.Fatalf("90 s shows as %q", got)
+	}
+	h := newHarness(t, "nl", agendaPlan())
+	overran(h)
+	scr := h.screen()
+	if strings.Contains(scr, ".") && strings.ContainsAny(lineWith(scr, "Alleen"), ".,") {
+		t.Fatalf("the agenda shows a decimal:\n%s", scr)
+	}
+	h.key("p")
+	if h.m.run.Replan == nil {
+		t.Fatalf("no re-plan proposal:\n%s", h.screen())
+	}
+	if !strings.Contains(h.screen(), "j akkoord") {
+		t.Fatalf("the Dutch proposal does not offer j:\n%s", h.screen())
+	}
+	h.key("j")
+	if h.m.run.Replan != nil {
+		t.Fatal("j did not accept the re-plan")
+	}
+	e := newHarness(t, "en", agendaPlan())
+	overran(e)
+	e.key("p")
+	e.key("y")
+	if e.m.run.Replan != nil {
+		t.Fatal("y no longer accepts the re-plan")
 	}
 }
