@@ -8,26 +8,26 @@ import (
 // Phone holds the strings of the page participants open on their phones
 // (see internal/phone), and the join texts shown beside the QR code.
 type Phone struct {
-	Title      string // the page title
-	Join       string // beside the QR code: "Join with your phone"
-	CodeLabel  string // "Code"
-	NotesIn    [2]string // singular, plural; %d = notes from phones not yet revealed
-	Closed     string    // nothing is open right now
-	KeepOpen   string    // the page follows the room by itself
-	Saved      string    // after the note is on disk: "saved ✓"
-	Send       string    // the note form's button
-	YourKind   map[string]string // per note kind: the label of the text field ("Your frustration")
-	Overtime   string            // "overtime"
-	Paused     string
-	TooLong    string // %d = maximum characters
-	Empty      string
-	Muted      string // the facilitator has stopped this phone's input
-	Again      string // open the join link again (no or stale seat)
-	Slow       string // rate limited
-	Full       string // too many phones follow the live page
-	NotOpen    string // what was sent is not open any more
-	Failed     string // the save failed; nothing was saved
-	NoScript   string // shown when the page cannot follow the room live
+	Title     string            // the page title
+	Join      string            // beside the QR code: "Join with your phone"
+	CodeLabel string            // "Code"
+	NotesIn   [2]string         // singular, plural; %d = notes from phones not yet revealed
+	Closed    string            // nothing is open right now
+	KeepOpen  string            // the page follows the room by itself
+	Saved     string            // after the note is on disk: "saved ✓"
+	Send      string            // the note form's button
+	YourKind  map[string]string // per note kind: the label of the text field ("Your frustration")
+	Overtime  string            // "overtime"
+	Paused    string
+	TooLong   string // %d = maximum characters
+	Empty     string
+	Muted     string // the facilitator has stopped this phone's input
+	Again     string // open the join link again (no or stale seat)
+	Slow      string // rate limited
+	Full      string // too many phones follow the live page
+	NotOpen   string // what was sent is not open any more
+	Failed    string // the save failed; nothing was saved
+	NoScript  string // shown when the page cannot follow the room live
 
 	VoteTitle string // %d = dots per phone
 	VoteSend  string

@@ -11,14 +11,14 @@ func TestDutchPhonePageHasEveryStringEnglishHas(t *testing.T) {
 
 func TestPhoneLangFollowsThePhonesPreference(t *testing.T) {
 	for header, want := range map[string]string{
-		"":                              "en",
-		"nl-NL,nl;q=0.9,en-US;q=0.8":    "nl",
-		"nl-BE":                         "nl",
-		"en-GB,en;q=0.9,nl;q=0.8":       "en",
+		"":                                 "en",
+		"nl-NL,nl;q=0.9,en-US;q=0.8":       "nl",
+		"nl-BE":                            "nl",
+		"en-GB,en;q=0.9,nl;q=0.8":          "en",
 		"fr-BE,fr;q=0.9,nl;q=0.8,en;q=0.5": "nl",
-		"de-DE,de;q=0.9":                "en",
-		"en;q=0.2,nl;q=0.7":             "nl",
-		"nl;q=bogus,en":                 "en",
+		"de-DE,de;q=0.9":                   "en",
+		"en;q=0.2,nl;q=0.7":                "nl",
+		"nl;q=bogus,en":                    "en",
 	} {
 		if got := PhoneLang(header); got != want {
 			t.Errorf("PhoneLang(%q) = %q, want %q", header, got, want)

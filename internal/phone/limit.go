@@ -44,8 +44,8 @@ type keyed struct {
 	limit rate.Limit
 	burst int
 
-	mu   sync.Mutex
-	m    map[string]*bucket
+	mu    sync.Mutex
+	m     map[string]*bucket
 	swept time.Time
 }
 
