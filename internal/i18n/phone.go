@@ -44,6 +44,8 @@ type Phone struct {
 	ScoreDone   string // all your cards are scored
 	ScoreNoIdea string // scoring is for phones that wrote an idea
 	ScoreHint   string // 1 = not for us, 5 = let's do it
+
+	ExportFromPhones string // the export's header line: %d of %d notes came from phones
 }
 
 var phoneEN = Phone{
@@ -87,6 +89,8 @@ var phoneEN = Phone{
 	ScoreDone:   "You have scored all your cards. Thank you!",
 	ScoreNoIdea: "Scoring is for the phones that wrote an idea.",
 	ScoreHint:   "1 = not for us · 5 = let's do it",
+
+	ExportFromPhones: "%d of the %d notes were sent from phones",
 }
 
 var phoneNL = Phone{
@@ -130,6 +134,8 @@ var phoneNL = Phone{
 	ScoreDone:   "Je hebt al je kaarten gescoord. Bedankt!",
 	ScoreNoIdea: "Scoren is voor de telefoons die een idee schreven.",
 	ScoreHint:   "1 = niets voor ons · 5 = doen we",
+
+	ExportFromPhones: "%d van de %d notities kwamen van telefoons",
 }
 
 // PhoneFor returns the phone page's strings in lang ("en" or "nl"; anything

@@ -235,4 +235,3 @@ func TestABrowserWithoutScriptSendsThePlainForm(t *testing.T) {
 		t.Fatalf("status %q at %s, sink %+v", status, loc, sink.notes)
 	}
 }
-
