@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"liberate/internal/structure"
+	"liberate/internal/ui/format"
 )
 
 // agendaPlan is testPlan with room to shorten: every step may run down to
@@ -48,7 +49,7 @@ func TestAgendaGolden(t *testing.T) {
 					h := newHarness(t, lang, agendaPlan())
 					h.size(size[0], size[1])
 					st.set(h)
-					h.m.run.flash = ""
+					h.m.run.Flash = ""
 					golden.RequireEqual(t, []byte(h.screen()))
 				})
 			}
@@ -97,7 +98,7 @@ func TestAcceptingTheReplanKeepsTheProjectedEndTime(t *testing.T) {
 		t.Fatalf("projected end %v, planned %v: want 2 min late", before, s.PlannedEnd())
 	}
 	h.key("p")
-	if h.m.run.replan == nil || !strings.Contains(h.screen(), "take 2 min off") {
+	if h.m.run.Replan == nil || !strings.Contains(h.screen(), "take 2 min off") {
 		t.Fatalf("no proposal shown:\n%s", h.screen())
 	}
 	if !strings.Contains(h.screen(), "→3") || !strings.Contains(h.screen(), "→4") {
@@ -122,7 +123,7 @@ func TestAcceptingTheReplanKeepsTheProjectedEndTime(t *testing.T) {
 	if saved := h.st.sessions[s.ID]; saved == nil || saved.Plan[3].Planned != 4*time.Minute {
 		t.Fatal("the re-plan was not saved")
 	}
-	if h.m.run.replan != nil || strings.Contains(h.screen(), "take 2 min off") {
+	if h.m.run.Replan != nil || strings.Contains(h.screen(), "take 2 min off") {
 		t.Fatal("the proposal is still offered after accepting")
 	}
 }
@@ -152,8 +153,8 @@ func TestEscAndXDeclineTheProposalAndEscThenLeaves(t *testing.T) {
 		h.key("p")
 		planned := h.session().Plan[3].Planned
 		h.key(k)
-		if h.m.run.replan != nil || h.m.screen != screenAgenda {
-			t.Fatalf("%s: proposal %v, screen %v", k, h.m.run.replan, h.m.screen)
+		if h.m.run.Replan != nil || h.m.screen != screenAgenda {
+			t.Fatalf("%s: proposal %v, screen %v", k, h.m.run.Replan, h.m.screen)
 		}
 		if h.session().Plan[3].Planned != planned {
 			t.Fatalf("%s changed the plan", k)
@@ -172,11 +173,11 @@ func TestNothingToReplanOnTimeIsSaid(t *testing.T) {
 	h.advance(30 * time.Second)
 	h.key("a")
 	h.key("p")
-	if h.m.run.replan != nil {
+	if h.m.run.Replan != nil {
 		t.Fatal("a re-plan was proposed for a session on time")
 	}
-	if !strings.Contains(h.m.run.status, "nothing to re-plan") {
-		t.Fatalf("status = %q", h.m.run.status)
+	if !strings.Contains(h.m.run.Status, "nothing to re-plan") {
+		t.Fatalf("status = %q", h.m.run.Status)
 	}
 }
 
@@ -260,7 +261,7 @@ func TestAheadOfTimeTheReplanGivesMinutesBack(t *testing.T) {
 	h.key("pgdown") // the silent minute ended after ten seconds
 	h.key("a")
 	h.key("p")
-	if h.m.run.replan == nil || !strings.Contains(h.screen(), "Ahead of time: give 1 min back") {
+	if h.m.run.Replan == nil || !strings.Contains(h.screen(), "Ahead of time: give 1 min back") {
 		t.Fatalf("no give-back proposal when ahead:\n%s", h.screen())
 	}
 	if strings.Contains(h.screen(), "Running late") {
@@ -277,7 +278,7 @@ func TestReplanAheadOfTimeWithNothingToGiveBackSaysTheStepsFit(t *testing.T) {
 	if got := h.screen(); strings.Contains(got, "at their shortest") || !strings.Contains(got, "nothing to re-plan") {
 		t.Fatalf("p ahead of time says the wrong thing:\n%s", got)
 	}
-	if got := fmtMin(2 * time.Second); got != "0" {
+	if got := format.Minutes(2 * time.Second); got != "0" {
 		t.Fatalf("two seconds show as %q minutes", got)
 	}
 }

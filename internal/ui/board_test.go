@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -13,6 +14,7 @@ import (
 
 	"liberate/internal/session"
 	"liberate/internal/structure"
+	"liberate/internal/ui/board"
 )
 
 // irritations is what a room says after an irritation brainstorm, in
@@ -57,12 +59,12 @@ func newBoardHarness(t *testing.T, lang string, notes []string) *harness {
 	return h
 }
 
-func (h *harness) board() *boardScreen { return h.m.board }
+func (h *harness) board() *board.Screen { return h.m.board }
 
 // noteByText returns the note with text s.
 func (h *harness) noteByText(s string) session.Note {
 	h.t.Helper()
-	for _, n := range h.m.run.notes {
+	for _, n := range h.m.run.Notes {
 		if n.Text == s {
 			return n
 		}
@@ -75,8 +77,8 @@ func (h *harness) noteByText(s string) session.Note {
 func (h *harness) selectNote(s string) {
 	n := h.noteByText(s)
 	b := h.board()
-	b.selCluster, b.selNote = n.ClusterID, n.ID
-	b.fixSelection()
+	b.SelCluster, b.SelNote = n.ClusterID, n.ID
+	b.FixSelection()
 }
 
 // renameTheme names the selected theme (or the theme of the selected note)
@@ -93,7 +95,7 @@ func (h *harness) renameTheme(name string) {
 // selectTheme selects the theme in section s.
 func (h *harness) selectTheme(s int) {
 	b := h.board()
-	b.selCluster, b.selNote = b.sectionID(s), 0
+	b.SelCluster, b.SelNote = b.SectionID(s), 0
 }
 
 // checkPartition fails unless every live note is in exactly one section,
@@ -102,25 +104,25 @@ func checkPartition(t *testing.T, h *harness) {
 	t.Helper()
 	b := h.board()
 	seen := map[int]int{}
-	for s, mem := range b.members {
+	for s, mem := range b.Members {
 		for _, i := range mem {
 			seen[i]++
 			if seen[i] > 1 {
 				t.Fatalf("note %d is in two sections", i)
 			}
-			n := h.m.run.notes[i]
-			if s < len(b.clusters) && n.ClusterID != b.clusters[s].ID {
-				t.Fatalf("note %q listed under %q but points at %q", n.Text, b.clusters[s].ID, n.ClusterID)
+			n := h.m.run.Notes[i]
+			if s < len(b.Clusters) && n.ClusterID != b.Clusters[s].ID {
+				t.Fatalf("note %q listed under %q but points at %q", n.Text, b.Clusters[s].ID, n.ClusterID)
 			}
 		}
 	}
-	for i, n := range h.m.run.notes {
+	for i, n := range h.m.run.Notes {
 		if !n.Deleted && seen[i] != 1 {
 			t.Fatalf("note %q is in %d sections", n.Text, seen[i])
 		}
 	}
 	ids := map[string]bool{}
-	for _, c := range b.clusters {
+	for _, c := range b.Clusters {
 		if c.ID == "" || ids[c.ID] {
 			t.Fatalf("theme id %q empty or twice", c.ID)
 		}
@@ -132,20 +134,20 @@ func checkPartition(t *testing.T, h *harness) {
 func checkStored(t *testing.T, h *harness) {
 	t.Helper()
 	b := h.board()
-	if b.saving() {
+	if b.Saving() {
 		t.Fatal("a write is still pending")
 	}
 	h.st.mu.Lock()
 	defer h.st.mu.Unlock()
-	if len(h.st.clusters) != len(b.clusters) {
-		t.Fatalf("store has %d themes, board %d", len(h.st.clusters), len(b.clusters))
+	if len(h.st.clusters) != len(b.Clusters) {
+		t.Fatalf("store has %d themes, board %d", len(h.st.clusters), len(b.Clusters))
 	}
-	for i := range b.clusters {
-		if !clusterEqual(h.st.clusters[i], b.clusters[i]) {
-			t.Fatalf("stored theme %d = %+v, board %+v", i, h.st.clusters[i], b.clusters[i])
+	for i := range b.Clusters {
+		if !clusterEqual(h.st.clusters[i], b.Clusters[i]) {
+			t.Fatalf("stored theme %d = %+v, board %+v", i, h.st.clusters[i], b.Clusters[i])
 		}
 	}
-	for _, n := range h.m.run.notes {
+	for _, n := range h.m.run.Notes {
 		sn := h.st.notes[n.ID]
 		if boardFields(sn, n) {
 			t.Fatalf("stored note %q = %q/%v/%d, board %q/%v/%d", n.Text, sn.ClusterID, sn.Pinned, sn.Votes, n.ClusterID, n.Pinned, n.Votes)
@@ -156,8 +158,8 @@ func checkStored(t *testing.T, h *harness) {
 func TestOpeningTheBoardProposesThemesAndSavesThem(t *testing.T) {
 	h := newBoardHarness(t, "en", irritations)
 	b := h.board()
-	if len(b.clusters) < 2 {
-		t.Fatalf("want several themes, got %d", len(b.clusters))
+	if len(b.Clusters) < 2 {
+		t.Fatalf("want several themes, got %d", len(b.Clusters))
 	}
 	checkPartition(t, h)
 	checkStored(t, h)
@@ -181,7 +183,7 @@ func TestEscAndHReturnToTheRunScreen(t *testing.T) {
 			t.Fatalf("%s left the screen at %v", k, h.m.screen)
 		}
 		h.key("h")
-		if h.m.screen != screenBoard || len(h.board().clusters) == 0 {
+		if h.m.screen != screenBoard || len(h.board().Clusters) == 0 {
 			t.Fatalf("reopening lost the board")
 		}
 	}
@@ -193,13 +195,13 @@ func TestBracketsMoveANoteToTheNextThemeAndPinItAndUndoPutsItBack(t *testing.T) 
 	text := "The printer jams every morning"
 	h.selectNote(text)
 	from := h.noteByText(text).ClusterID
-	sec := b.sectionOf(from)
+	sec := b.SectionOf(from)
 	h.key("]")
 	n := h.noteByText(text)
-	if want := b.sectionID(b.neighbour(sec, +1)); n.ClusterID != want || !n.Pinned {
+	if want := b.SectionID(b.Neighbour(sec, +1)); n.ClusterID != want || !n.Pinned {
 		t.Fatalf("after ] note is in %q pinned=%v, want %q pinned", n.ClusterID, n.Pinned, want)
 	}
-	if b.selNote != n.ID {
+	if b.SelNote != n.ID {
 		t.Fatal("the selection did not follow the note")
 	}
 	checkPartition(t, h)
@@ -222,19 +224,19 @@ func TestMPicksTheTargetThemeByNumber(t *testing.T) {
 	text := "Weekly meeting could be an email"
 	h.selectNote(text)
 	target := 0
-	if b.sectionOf(h.noteByText(text).ClusterID) == 0 {
+	if b.SectionOf(h.noteByText(text).ClusterID) == 0 {
 		target = 1
 	}
 	h.key("m")
-	if b.mode != boardPick || !strings.Contains(h.screen(), "Move to") {
+	if b.Mode != board.ModePick || !strings.Contains(h.screen(), "Move to") {
 		t.Fatalf("m did not open the picker:\n%s", h.screen())
 	}
 	h.key(fmt.Sprint(target + 1))
-	if b.mode != boardList {
+	if b.Mode != board.ModeList {
 		t.Fatal("one digit did not finish the pick with fewer than ten themes")
 	}
-	if got := h.noteByText(text).ClusterID; got != b.clusters[target].ID {
-		t.Fatalf("note went to %q, want %q", got, b.clusters[target].ID)
+	if got := h.noteByText(text).ClusterID; got != b.Clusters[target].ID {
+		t.Fatalf("note went to %q, want %q", got, b.Clusters[target].ID)
 	}
 	// 0 takes it out of every theme, and it is no longer pinned.
 	h.key("m")
@@ -249,31 +251,31 @@ func TestMPicksTheTargetThemeByNumber(t *testing.T) {
 func TestMergingAThemeMovesItsNotesAndVotesIntoTheTarget(t *testing.T) {
 	h := newBoardHarness(t, "en", irritations)
 	b := h.board()
-	before := len(b.clusters)
+	before := len(b.Clusters)
 	h.selectTheme(1)
-	src := b.clusters[1]
-	srcNotes := len(b.members[1])
+	src := b.Clusters[1]
+	srcNotes := len(b.Members[1])
 	h.typeText("3")
 	h.key("enter")
 	h.selectTheme(0)
-	dst := b.clusters[0]
-	dstNotes := len(b.members[0])
+	dst := b.Clusters[0]
+	dstNotes := len(b.Members[0])
 	h.selectTheme(1)
 	h.key("M")
 	h.key("1")
-	if len(b.clusters) != before-1 {
-		t.Fatalf("%d themes after the merge, want %d", len(b.clusters), before-1)
+	if len(b.Clusters) != before-1 {
+		t.Fatalf("%d themes after the merge, want %d", len(b.Clusters), before-1)
 	}
-	if b.clusters[0].ID != dst.ID || len(b.members[0]) != srcNotes+dstNotes || b.clusters[0].Votes != dst.Votes+3 {
-		t.Fatalf("target = %+v with %d notes, want %d notes and %d votes", b.clusters[0], len(b.members[0]), srcNotes+dstNotes, dst.Votes+3)
+	if b.Clusters[0].ID != dst.ID || len(b.Members[0]) != srcNotes+dstNotes || b.Clusters[0].Votes != dst.Votes+3 {
+		t.Fatalf("target = %+v with %d notes, want %d notes and %d votes", b.Clusters[0], len(b.Members[0]), srcNotes+dstNotes, dst.Votes+3)
 	}
-	if b.sectionOf(src.ID) != len(b.clusters) {
+	if b.SectionOf(src.ID) != len(b.Clusters) {
 		t.Fatal("the merged theme is still on the board")
 	}
 	checkPartition(t, h)
 	checkStored(t, h)
 	h.key("u")
-	if len(b.clusters) != before || b.clusters[1].ID != src.ID || len(b.members[1]) != srcNotes {
+	if len(b.Clusters) != before || b.Clusters[1].ID != src.ID || len(b.Members[1]) != srcNotes {
 		t.Fatal("undo did not bring the merged theme back")
 	}
 	checkStored(t, h)
@@ -282,17 +284,17 @@ func TestMergingAThemeMovesItsNotesAndVotesIntoTheTarget(t *testing.T) {
 func TestSplittingANotePutsItInANewThemeOfItsOwn(t *testing.T) {
 	h := newBoardHarness(t, "en", irritations)
 	b := h.board()
-	before := len(b.clusters)
+	before := len(b.Clusters)
 	text := "Scanning to email fails at the printer"
 	h.selectNote(text)
 	h.key("x")
 	n := h.noteByText(text)
-	s := b.sectionOf(n.ClusterID)
-	if len(b.clusters) != before+1 || s >= len(b.clusters) || len(b.members[s]) != 1 || !n.Pinned {
-		t.Fatalf("split: %d themes, note in section %d (%d notes), pinned=%v", len(b.clusters), s, len(b.members[s]), n.Pinned)
+	s := b.SectionOf(n.ClusterID)
+	if len(b.Clusters) != before+1 || s >= len(b.Clusters) || len(b.Members[s]) != 1 || !n.Pinned {
+		t.Fatalf("split: %d themes, note in section %d (%d notes), pinned=%v", len(b.Clusters), s, len(b.Members[s]), n.Pinned)
 	}
-	if b.clusters[s].Label != "Scanning to email fails at" {
-		t.Fatalf("new theme is called %q", b.clusters[s].Label)
+	if b.Clusters[s].Label != "Scanning to email fails at" {
+		t.Fatalf("new theme is called %q", b.Clusters[s].Label)
 	}
 	checkPartition(t, h)
 	checkStored(t, h)
@@ -301,11 +303,11 @@ func TestSplittingANotePutsItInANewThemeOfItsOwn(t *testing.T) {
 func TestANewThemeOpensItsNameAndTheNameIsKept(t *testing.T) {
 	h := newBoardHarness(t, "en", irritations)
 	b := h.board()
-	before := len(b.clusters)
+	before := len(b.Clusters)
 	h.selectTheme(0)
 	h.key("n")
-	if len(b.clusters) != before+1 || b.mode != boardRename {
-		t.Fatalf("n: %d themes, mode %v", len(b.clusters), b.mode)
+	if len(b.Clusters) != before+1 || b.Mode != board.ModeRename {
+		t.Fatalf("n: %d themes, mode %v", len(b.Clusters), b.Mode)
 	}
 	checkStored(t, h)
 	for range 20 {
@@ -313,20 +315,20 @@ func TestANewThemeOpensItsNameAndTheNameIsKept(t *testing.T) {
 	}
 	h.typeText("Quick wins")
 	h.key("enter")
-	c := b.clusters[1]
-	if c.Label != "Quick wins" || !c.Named || len(b.members[1]) != 0 {
+	c := b.Clusters[1]
+	if c.Label != "Quick wins" || !c.Named || len(b.Members[1]) != 0 {
 		t.Fatalf("new theme = %+v", c)
 	}
 	checkStored(t, h)
 	// Rename of an existing theme.
 	h.selectTheme(0)
 	h.renameTheme("Printing")
-	if b.clusters[0].Label != "Printing" || !b.clusters[0].Named {
-		t.Fatalf("rename gave %+v", b.clusters[0])
+	if b.Clusters[0].Label != "Printing" || !b.Clusters[0].Named {
+		t.Fatalf("rename gave %+v", b.Clusters[0])
 	}
 	h.key("u")
-	if b.clusters[0].Label == "Printing" || b.clusters[0].Named {
-		t.Fatalf("undo of the rename gave %+v", b.clusters[0])
+	if b.Clusters[0].Label == "Printing" || b.Clusters[0].Named {
+		t.Fatalf("undo of the rename gave %+v", b.Clusters[0])
 	}
 	// An empty name is refused with a message.
 	h.key("r")
@@ -342,23 +344,23 @@ func TestANewThemeOpensItsNameAndTheNameIsKept(t *testing.T) {
 func TestReorderingMovesAThemeAndUndoRestoresTheOrder(t *testing.T) {
 	h := newBoardHarness(t, "en", irritations)
 	b := h.board()
-	first, second := b.clusters[0].ID, b.clusters[1].ID
+	first, second := b.Clusters[0].ID, b.Clusters[1].ID
 	h.selectTheme(0)
 	h.key("]")
-	if b.clusters[0].ID != second || b.clusters[1].ID != first || b.clusters[1].Order != 1 {
-		t.Fatalf("] on a theme did not move it down: %q %q", b.clusters[0].ID, b.clusters[1].ID)
+	if b.Clusters[0].ID != second || b.Clusters[1].ID != first || b.Clusters[1].Order != 1 {
+		t.Fatalf("] on a theme did not move it down: %q %q", b.Clusters[0].ID, b.Clusters[1].ID)
 	}
-	if b.selCluster != first {
+	if b.SelCluster != first {
 		t.Fatal("the selection did not stay on the moved theme")
 	}
 	checkStored(t, h)
 	h.key("[")
-	if b.clusters[0].ID != first {
+	if b.Clusters[0].ID != first {
 		t.Fatal("[ did not move it back up")
 	}
 	h.key("]")
 	h.key("u")
-	if b.clusters[0].ID != first {
+	if b.Clusters[0].ID != first {
 		t.Fatal("undo did not restore the order")
 	}
 	checkStored(t, h)
@@ -367,17 +369,17 @@ func TestReorderingMovesAThemeAndUndoRestoresTheOrder(t *testing.T) {
 func TestOnlyAnEmptyThemeCanBeRemoved(t *testing.T) {
 	h := newBoardHarness(t, "en", irritations)
 	b := h.board()
-	before := len(b.clusters)
+	before := len(b.Clusters)
 	h.selectTheme(0)
 	h.key("d")
-	if len(b.clusters) != before || !strings.Contains(h.screen(), "Only an empty theme") {
+	if len(b.Clusters) != before || !strings.Contains(h.screen(), "Only an empty theme") {
 		t.Fatalf("a full theme was removed or no reason given:\n%s", h.screen())
 	}
 	h.key("n")
 	h.key("esc")
 	h.key("d")
-	if len(b.clusters) != before {
-		t.Fatalf("the empty theme was not removed: %d themes", len(b.clusters))
+	if len(b.Clusters) != before {
+		t.Fatalf("the empty theme was not removed: %d themes", len(b.Clusters))
 	}
 	checkPartition(t, h)
 	checkStored(t, h)
@@ -388,7 +390,7 @@ func TestRegroupKeepsNamedThemesAndPinnedNotesAndTakesInNewNotes(t *testing.T) {
 	b := h.board()
 	// Name the printer theme, pin a meeting note into it by hand.
 	printer := h.noteByText("The printer jams every morning").ClusterID
-	s := b.sectionOf(printer)
+	s := b.SectionOf(printer)
 	h.selectTheme(s)
 	h.key("r")
 	for range 60 {
@@ -401,7 +403,7 @@ func TestRegroupKeepsNamedThemesAndPinnedNotesAndTakesInNewNotes(t *testing.T) {
 	odd := "Weekly meeting could be an email"
 	h.selectNote(odd)
 	h.key("m")
-	h.key(fmt.Sprint(b.pickNumber(b.sectionOf(printer))))
+	h.key(fmt.Sprint(b.PickNumber(b.SectionOf(printer))))
 	if h.noteByText(odd).ClusterID != printer {
 		t.Fatal("the note was not moved by hand")
 	}
@@ -420,9 +422,9 @@ func TestRegroupKeepsNamedThemesAndPinnedNotesAndTakesInNewNotes(t *testing.T) {
 	h.key("g")
 	checkPartition(t, h)
 	checkStored(t, h)
-	s = b.sectionOf(printer)
-	if s >= len(b.clusters) || b.clusters[s].Label != "Printing woes" || !b.clusters[s].Named || b.clusters[s].Votes != 4 {
-		t.Fatalf("the named theme lost its name, votes or identity: %+v", b.clusters)
+	s = b.SectionOf(printer)
+	if s >= len(b.Clusters) || b.Clusters[s].Label != "Printing woes" || !b.Clusters[s].Named || b.Clusters[s].Votes != 4 {
+		t.Fatalf("the named theme lost its name, votes or identity: %+v", b.Clusters)
 	}
 	if h.noteByText(odd).ClusterID != printer || !h.noteByText(odd).Pinned {
 		t.Fatal("the pinned note did not stay")
@@ -443,7 +445,7 @@ func TestRegroupKeepsNamedThemesAndPinnedNotesAndTakesInNewNotes(t *testing.T) {
 func TestAFailedWriteShowsTheBoardAsOnDiskAndKeepsTheHistory(t *testing.T) {
 	h := newBoardHarness(t, "en", irritations)
 	b := h.board()
-	undo := len(h.m.history.Undo)
+	undo := len(h.m.com.History.Undo)
 	text := "The printer jams every morning"
 	h.selectNote(text)
 	from := h.noteByText(text).ClusterID
@@ -454,7 +456,7 @@ func TestAFailedWriteShowsTheBoardAsOnDiskAndKeepsTheHistory(t *testing.T) {
 	if got := h.noteByText(text).ClusterID; got != from {
 		t.Fatalf("the failed move is still shown: note in %q", got)
 	}
-	if len(h.m.history.Undo) != undo {
+	if len(h.m.com.History.Undo) != undo {
 		t.Fatal("the failed change stayed in the history")
 	}
 	scr := h.screen()
@@ -465,7 +467,7 @@ func TestAFailedWriteShowsTheBoardAsOnDiskAndKeepsTheHistory(t *testing.T) {
 	h.st.fail = nil
 	h.st.mu.Unlock()
 	h.key("]")
-	if h.noteByText(text).ClusterID == from || b.failed {
+	if h.noteByText(text).ClusterID == from || b.Failed {
 		t.Fatal("the retry did not go through")
 	}
 	checkStored(t, h)
@@ -504,18 +506,18 @@ func TestARestartedBoardAppliesUndoFromTheSavedHistory(t *testing.T) {
 func TestTheBoardReadsSavedThemesOnFirstOpen(t *testing.T) {
 	h := newHarness(t, "en", testPlan())
 	st := &clusterMemStore{memStore: h.st, saved: []session.Cluster{{ID: "b", Label: "Second", Order: 1}, {ID: "a", Label: "First", Order: 0, Named: true}}}
-	h.m.deps.Store = st
+	h.m.deps.Store, h.m.com.Store = st, st
 	h.key("c")
 	h.typeText("Printer jams")
 	h.key("enter")
 	h.key("esc")
-	n := h.m.run.notes[0]
+	n := h.m.run.Notes[0]
 	n.ClusterID = "b"
-	h.m.run.notes[0] = n
+	h.m.run.Notes[0] = n
 	h.key("h")
 	b := h.board()
-	if len(b.clusters) != 2 || b.clusters[0].ID != "a" || b.sectionOf(n.ClusterID) != 1 || len(b.members[1]) != 1 {
-		t.Fatalf("saved themes not shown in order: %+v", b.clusters)
+	if len(b.Clusters) != 2 || b.Clusters[0].ID != "a" || b.SectionOf(n.ClusterID) != 1 || len(b.Members[1]) != 1 {
+		t.Fatalf("saved themes not shown in order: %+v", b.Clusters)
 	}
 }
 
@@ -541,25 +543,25 @@ func TestRandomKeySequencesKeepEveryNoteInExactlyOneTheme(t *testing.T) {
 			h := newBoardHarness(t, "en", irritations)
 			for step := 0; step < 250; step++ {
 				k := boardKeys[rng.Intn(len(boardKeys))]
-				if k == "esc" && h.board().mode == boardList {
+				if k == "esc" && h.board().Mode == board.ModeList {
 					continue // leaving the board is tested elsewhere
 				}
 				h.key(k)
 				if h.m.screen != screenBoard {
 					h.key("h")
 				}
-				if h.board().mode == boardCards || h.board().mode == boardCountdown {
-					h.board().mode = boardList
+				if h.board().Mode == board.ModeCards || h.board().Mode == board.ModeCountdown {
+					h.board().Mode = board.ModeList
 				}
 				checkPartition(t, h)
 				_ = h.screen()
 			}
 			checkStored(t, h)
 			// Undo everything: the board is as first proposed or empty.
-			for h.board().mode != boardList {
+			for h.board().Mode != board.ModeList {
 				h.key("esc")
 			}
-			for len(h.m.history.Undo) > 0 && h.m.history.Undo[len(h.m.history.Undo)-1].Type != session.OpNoteAdd {
+			for len(h.m.com.History.Undo) > 0 && h.m.com.History.Undo[len(h.m.com.History.Undo)-1].Type != session.OpNoteAdd {
 				h.key("u")
 				checkPartition(t, h)
 			}
@@ -572,13 +574,13 @@ func TestTheBoardRendersAtEverySizeWithoutPanic(t *testing.T) {
 	h := newBoardHarness(t, "en", append(irritations, "a note with 日本語 and emoji 🎉 and \x1b[31mred\x1b[0m"))
 	b := h.board()
 	modes := []func(){
-		func() { b.mode = boardList; b.compact = false },
-		func() { b.mode = boardList; b.compact = true },
-		func() { b.compact = false; b.focusOn(0) },
-		func() { b.mode = boardPick; b.pick = pickMove },
-		func() { b.mode = boardRename },
-		func() { b.openCards(screenBoard) },
-		func() { b.mode = boardCountdown },
+		func() { b.Mode = board.ModeList; b.Compact = false },
+		func() { b.Mode = board.ModeList; b.Compact = true },
+		func() { b.Compact = false; b.FocusOn(0) },
+		func() { b.Mode = board.ModePick; b.Pick = board.PickMove },
+		func() { b.Mode = board.ModeRename },
+		func() { b.OpenCards(false) },
+		func() { b.Mode = board.ModeCountdown },
 	}
 	for mi, set := range modes {
 		set()
@@ -616,15 +618,15 @@ func TestOnlyVisibleNotesAreRenderedOnABigBoard(t *testing.T) {
 	b := h.board()
 	// Four hundred notes in the first theme.
 	for i := 0; i < 400; i++ {
-		h.m.run.notes = append(h.m.run.notes, session.Note{ID: uint64(1000 + i), Text: fmt.Sprintf("note %d", i), ClusterID: b.clusters[0].ID, Kind: session.KindIdea})
+		h.m.run.Notes = append(h.m.run.Notes, session.Note{ID: uint64(1000 + i), Text: fmt.Sprintf("note %d", i), ClusterID: b.Clusters[0].ID, Kind: session.KindIdea})
 	}
-	b.reindex()
+	b.Reindex()
 	h.size(80, 24)
 	if lines := strings.Count(h.screen(), "\n") + 1; lines != 24 {
 		t.Fatalf("%d lines", lines)
 	}
-	h.selectTheme(len(b.clusters) - 1)
-	if !strings.Contains(h.screen(), b.clusters[len(b.clusters)-1].Label[:5]) {
+	h.selectTheme(len(b.Clusters) - 1)
+	if !strings.Contains(h.screen(), b.Clusters[len(b.Clusters)-1].Label[:5]) {
 		t.Fatalf("the selected last theme is not scrolled into view:\n%s", h.screen())
 	}
 }
@@ -693,24 +695,24 @@ func TestFocusStepsThroughThemesWithTheClicker(t *testing.T) {
 	b := h.board()
 	h.selectTheme(0)
 	h.key("enter")
-	if b.mode != boardFocus {
+	if b.Mode != board.ModeFocus {
 		t.Fatal("enter on a theme did not focus it")
 	}
 	h.key("pgdown")
-	if b.selCluster != b.clusters[1].ID {
+	if b.SelCluster != b.Clusters[1].ID {
 		t.Fatal("pgdown did not show the next theme")
 	}
-	label := strings.ToUpper(b.clusters[1].Label)
+	label := strings.ToUpper(b.Clusters[1].Label)
 	if !strings.Contains(strings.ReplaceAll(h.screen(), " ", ""), strings.ReplaceAll(label, " ", "")) {
 		t.Fatalf("focus does not show %q large:\n%s", label, h.screen())
 	}
 	h.typeText("5")
 	h.key("enter")
-	if b.clusters[1].Votes != 5 {
-		t.Fatalf("a tally typed in focus gave %d votes", b.clusters[1].Votes)
+	if b.Clusters[1].Votes != 5 {
+		t.Fatalf("a tally typed in focus gave %d votes", b.Clusters[1].Votes)
 	}
 	h.key("esc")
-	if b.mode != boardList || b.selCluster != b.clusters[1].ID {
+	if b.Mode != board.ModeList || b.SelCluster != b.Clusters[1].ID {
 		t.Fatal("esc did not return to the list on the focused theme")
 	}
 }
@@ -720,10 +722,10 @@ func BenchmarkBoardViewWithFourHundredNotes(b *testing.B) {
 	h := newBoardHarness(t, "en", irritations)
 	bd := h.board()
 	for i := 0; i < 400; i++ {
-		h.m.run.notes = append(h.m.run.notes, session.Note{ID: uint64(1000 + i), Text: fmt.Sprintf("note %d about the printer and the CRM", i),
-			ClusterID: bd.clusters[i%len(bd.clusters)].ID, Kind: session.KindIdea})
+		h.m.run.Notes = append(h.m.run.Notes, session.Note{ID: uint64(1000 + i), Text: fmt.Sprintf("note %d about the printer and the CRM", i),
+			ClusterID: bd.Clusters[i%len(bd.Clusters)].ID, Kind: session.KindIdea})
 	}
-	bd.reindex()
+	bd.Reindex()
 	h.size(200, 60)
 	h.selectTheme(2)
 	b.ReportAllocs()
@@ -738,10 +740,10 @@ func TestRenameOnANoteNamesTheThemeItIsIn(t *testing.T) {
 	n := h.noteByText("The CRM asks for the same customer data twice")
 	h.selectNote(n.Text)
 	h.renameTheme("CRM")
-	if b.mode != boardList {
-		t.Fatalf("r on a note did not rename (mode %v)", b.mode)
+	if b.Mode != board.ModeList {
+		t.Fatalf("r on a note did not rename (mode %v)", b.Mode)
 	}
-	for _, c := range b.clusters {
+	for _, c := range b.Clusters {
 		if c.ID == n.ClusterID {
 			if c.Label != "CRM" || !c.Named {
 				t.Fatalf("the note's theme is %+v after the rename", c)
@@ -789,15 +791,15 @@ func TestTheClickerOntoAHarvestStepOpensTheBoardWithTheClockRunning(t *testing.T
 	// The clicker walks the themes and, past the last one, leaves the
 	// harvest step: here that is the end of the session.
 	b := h.board()
-	for i := 0; i < len(b.sections())-1; i++ {
+	for i := 0; i < len(b.Sections())-1; i++ {
 		h.key("pgdown")
 		if h.m.screen != screenBoard {
 			t.Fatalf("pgdown %d left the board before the last theme", i+1)
 		}
 	}
 	h.key("pgdown")
-	if h.m.screen != screenRun || !h.m.run.sess.Finished {
-		t.Fatalf("pgdown past the last theme: screen %v, finished %v", h.m.screen, h.m.run.sess.Finished)
+	if h.m.screen != screenRun || !h.m.run.Sess.Finished {
+		t.Fatalf("pgdown past the last theme: screen %v, finished %v", h.m.screen, h.m.run.Sess.Finished)
 	}
 	// Back onto the harvest step opens nothing by itself; h does, and
 	// PgUp on the first theme goes back to the whole-group step.
@@ -805,8 +807,8 @@ func TestTheClickerOntoAHarvestStepOpensTheBoardWithTheClockRunning(t *testing.T
 	h.key("h")
 	h.selectTheme(0)
 	h.key("pgup")
-	if h.m.screen != screenRun || h.m.run.sess.Pos != 3 {
-		t.Fatalf("pgup on the first theme: screen %v, step %d", h.m.screen, h.m.run.sess.Pos)
+	if h.m.screen != screenRun || h.m.run.Sess.Pos != 3 {
+		t.Fatalf("pgup on the first theme: screen %v, step %d", h.m.screen, h.m.run.Sess.Pos)
 	}
 	// Outside a harvest step the board keeps PgUp/PgDn to itself.
 	h.key("h")
@@ -825,18 +827,30 @@ func TestUndoingANoteDeletionOnTheBoardShowsTheNoteThere(t *testing.T) {
 	h.key("d")
 	h.key("esc") // from the note list to the capture line
 	h.key("esc") // and closed
-	live := len(h.m.run.liveNotes())
+	live := len(h.m.run.LiveNotes())
 	if live != len(irritations)-1 {
 		t.Fatalf("%d live notes after deleting one", live)
 	}
 	h.key("h")
 	checkPartition(t, h)
 	h.key("u") // restores the note while the board is open
-	if len(h.m.run.liveNotes()) != len(irritations) {
+	if len(h.m.run.LiveNotes()) != len(irritations) {
 		t.Fatalf("undo did not restore the note")
 	}
 	checkPartition(t, h)
 	if !strings.Contains(h.screen(), "CRM search never finds the customer") {
 		t.Fatalf("the restored note is not on the board:\n%s", h.screen())
 	}
+}
+
+// boardFields reports whether two versions of a note differ in what the
+// board changes.
+func boardFields(a, b session.Note) bool {
+	return a.ClusterID != b.ClusterID || a.Pinned != b.Pinned || a.Votes != b.Votes
+}
+
+// clusterEqual compares two themes field by field.
+func clusterEqual(a, b session.Cluster) bool {
+	return a.ID == b.ID && a.Label == b.Label && a.Named == b.Named && a.Order == b.Order &&
+		a.Votes == b.Votes && slices.Equal(a.Terms, b.Terms)
 }

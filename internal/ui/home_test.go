@@ -17,6 +17,7 @@ import (
 	"liberate/internal/session"
 	"liberate/internal/structure"
 	"liberate/internal/timer"
+	"liberate/internal/ui/home"
 )
 
 // builtinLibrary is the embedded LS menu with an empty user dir, loaded
@@ -141,8 +142,8 @@ func newHomeHarness(t *testing.T, lang string, src *fakeHome) *harness {
 
 func (h *harness) shownSlugs() []string {
 	var out []string
-	for _, e := range h.m.home.shown {
-		out = append(out, e.s.Slug)
+	for _, e := range h.m.home.Shown {
+		out = append(out, e.Structure.Slug)
 	}
 	return out
 }
@@ -150,16 +151,16 @@ func (h *harness) shownSlugs() []string {
 func TestHomeListsEveryStructureAndStringBeforeAnythingIsTyped(t *testing.T) {
 	lib := testLibrary(t)
 	h := newHomeHarness(t, "en", twoSessions(t, lib))
-	if got, want := len(h.m.home.shown), len(lib.All()); got != want {
+	if got, want := len(h.m.home.Shown), len(lib.All()); got != want {
 		t.Fatalf("home lists %d entries, the library holds %d", got, want)
 	}
 	// Structures come first, then strings.
 	seenString := false
-	for _, e := range h.m.home.shown {
-		if e.s.Kind == structure.KindString {
+	for _, e := range h.m.home.Shown {
+		if e.Structure.Kind == structure.KindString {
 			seenString = true
 		} else if seenString {
-			t.Fatalf("structure %s listed after a string", e.s.Slug)
+			t.Fatalf("structure %s listed after a string", e.Structure.Slug)
 		}
 	}
 	if !strings.Contains(h.screen(), "1-2-4-All") || !strings.Contains(h.screen(), "12 min") {
@@ -169,14 +170,14 @@ func TestHomeListsEveryStructureAndStringBeforeAnythingIsTyped(t *testing.T) {
 
 func TestTypingFiltersTheListAtEveryLetterAndPreviewsTheSteps(t *testing.T) {
 	h := newHomeHarness(t, "en", twoSessions(t, testLibrary(t)))
-	all := len(h.m.home.shown)
+	all := len(h.m.home.Shown)
 	prev := all
 	for _, r := range "troika" {
 		h.typeText(string(r))
-		if n := len(h.m.home.shown); n > prev {
-			t.Fatalf("typing %q widened the list from %d to %d", h.m.home.query, prev, n)
+		if n := len(h.m.home.Shown); n > prev {
+			t.Fatalf("typing %q widened the list from %d to %d", h.m.home.Query, prev, n)
 		}
-		prev = len(h.m.home.shown)
+		prev = len(h.m.home.Shown)
 	}
 	if got := h.shownSlugs(); len(got) == 0 || got[0] != "troika-consulting" {
 		t.Fatalf("troika filters to %v", got)
@@ -225,7 +226,7 @@ func TestANameMatchRanksAboveAPurposeMatch(t *testing.T) {
 	if len(got) < 2 {
 		t.Fatalf("frustr finds %v", got)
 	}
-	first := h.m.home.shown[0].s
+	first := h.m.home.Shown[0].Structure
 	if !strings.Contains(strings.ToLower(first.Name.EN), "frustr") {
 		t.Fatalf("first hit %s does not have frustr in its name: %v", first.Slug, got)
 	}
@@ -234,12 +235,12 @@ func TestANameMatchRanksAboveAPurposeMatch(t *testing.T) {
 func TestTypingQIntoTheFilterDoesNotQuitButQOnAnEmptyFilterDoes(t *testing.T) {
 	h := newHomeHarness(t, "en", nil)
 	h.typeText("tq")
-	if h.m.quitting || h.m.home.query != "tq" {
-		t.Fatalf("q in a filter: quitting=%v query=%q", h.m.quitting, h.m.home.query)
+	if h.m.quitting || h.m.home.Query != "tq" {
+		t.Fatalf("q in a filter: quitting=%v query=%q", h.m.quitting, h.m.home.Query)
 	}
 	h.key("esc")
-	if h.m.home.query != "" || len(h.m.home.shown) != len(h.m.home.entries) {
-		t.Fatalf("esc left query %q and %d entries", h.m.home.query, len(h.m.home.shown))
+	if h.m.home.Query != "" || len(h.m.home.Shown) != len(h.m.home.Entries) {
+		t.Fatalf("esc left query %q and %d entries", h.m.home.Query, len(h.m.home.Shown))
 	}
 	h.key("q")
 	if !h.m.quitting {
@@ -250,12 +251,12 @@ func TestTypingQIntoTheFilterDoesNotQuitButQOnAnEmptyFilterDoes(t *testing.T) {
 func TestBackspaceRemovesTheLastLetterOfTheFilter(t *testing.T) {
 	h := newHomeHarness(t, "en", nil)
 	h.typeText("troikx")
-	if len(h.m.home.shown) != 0 || !strings.Contains(h.screen(), "Nothing matches “troikx”") {
+	if len(h.m.home.Shown) != 0 || !strings.Contains(h.screen(), "Nothing matches “troikx”") {
 		t.Fatalf("no-match not said:\n%s", h.screen())
 	}
 	h.m.Update(tea.KeyPressMsg{Code: tea.KeyBackspace})
-	if h.m.home.query != "troik" || h.shownSlugs()[0] != "troika-consulting" {
-		t.Fatalf("after backspace: %q %v", h.m.home.query, h.shownSlugs())
+	if h.m.home.Query != "troik" || h.shownSlugs()[0] != "troika-consulting" {
+		t.Fatalf("after backspace: %q %v", h.m.home.Query, h.shownSlugs())
 	}
 }
 
@@ -270,7 +271,7 @@ func TestEnterStartsTheHighlightedStructureOnTheRunScreen(t *testing.T) {
 	if h.m.screen != screenRun || h.m.run == nil {
 		t.Fatalf("screen is %v after Enter", h.m.screen)
 	}
-	if c := h.m.run.sess.Current(); c == nil || c.Label.EN != "Reflect on your challenge" || !h.m.run.sess.Started() {
+	if c := h.m.run.Sess.Current(); c == nil || c.Label.EN != "Reflect on your challenge" || !h.m.run.Sess.Started() {
 		t.Fatalf("run screen is not on Troika's first step")
 	}
 	if !strings.Contains(h.screen(), "Troika Consulting") {
@@ -281,7 +282,7 @@ func TestEnterStartsTheHighlightedStructureOnTheRunScreen(t *testing.T) {
 func TestDownThenEnterStartsTheEntryBelow(t *testing.T) {
 	src := twoSessions(t, testLibrary(t))
 	h := newHomeHarness(t, "en", src)
-	want := h.m.home.shown[1].s.Slug
+	want := h.m.home.Shown[1].Structure.Slug
 	h.key("down")
 	h.key("enter")
 	if len(src.started) != 1 || src.started[0][0] != want {
@@ -315,7 +316,7 @@ func TestSessionsAreReadByACommandNotWhileRendering(t *testing.T) {
 	clock := &timer.FakeClock{T: t0}
 	m := NewHome(Deps{Store: newMemStore(), Library: testLibrary(t), Clock: clock, Catalog: i18n.For("en"), Home: src,
 		Ticker: func(time.Duration) tea.Cmd { return nil }})
-	m.home.pane = paneSessions
+	m.home.Pane = home.PaneSessions
 	_ = m.View()
 	if src.loads != 0 {
 		t.Fatal("the view read the sessions")
@@ -325,8 +326,8 @@ func TestSessionsAreReadByACommandNotWhileRendering(t *testing.T) {
 	}
 	h := &harness{t: t, m: m, clock: clock}
 	h.run(m.Init())
-	if src.loads != 1 || len(m.home.sessions) != 2 {
-		t.Fatalf("Init loaded %d times, %d sessions", src.loads, len(m.home.sessions))
+	if src.loads != 1 || len(m.home.Sessions) != 2 {
+		t.Fatalf("Init loaded %d times, %d sessions", src.loads, len(m.home.Sessions))
 	}
 }
 
@@ -351,14 +352,14 @@ func TestEnterOnASessionResumesItWithItsNotesAndUndoHistory(t *testing.T) {
 	h := newHomeHarness(t, "en", src)
 	h.key("tab")
 	h.key("enter")
-	if h.m.screen != screenRun || h.m.run == nil || h.m.run.sess.ID != "20261122-0830-irritation" {
+	if h.m.screen != screenRun || h.m.run == nil || h.m.run.Sess.ID != "20261122-0830-irritation" {
 		t.Fatalf("Enter on a session did not resume it (screen %v)", h.m.screen)
 	}
-	if h.m.run.sess.Pos != 1 || len(h.m.run.notes) != 1 {
-		t.Fatalf("resumed at step %d with %d notes", h.m.run.sess.Pos, len(h.m.run.notes))
+	if h.m.run.Sess.Pos != 1 || len(h.m.run.Notes) != 1 {
+		t.Fatalf("resumed at step %d with %d notes", h.m.run.Sess.Pos, len(h.m.run.Notes))
 	}
-	if len(h.m.history.Undo) != 1 || h.m.history.Undo[0].Label != "Logging in takes forever" {
-		t.Fatalf("undo history not passed on: %+v", h.m.history)
+	if len(h.m.com.History.Undo) != 1 || h.m.com.History.Undo[0].Label != "Logging in takes forever" {
+		t.Fatalf("undo history not passed on: %+v", h.m.com.History)
 	}
 }
 
@@ -366,7 +367,7 @@ func TestEExportsTheHighlightedSessionAndShowsWhereItWent(t *testing.T) {
 	src := twoSessions(t, testLibrary(t))
 	h := newHomeHarness(t, "en", src)
 	h.typeText("e") // in the structures pane, e is a letter of the filter
-	if len(src.exported) != 0 || h.m.home.query != "e" {
+	if len(src.exported) != 0 || h.m.home.Query != "e" {
 		t.Fatalf("e in the structures pane exported %v", src.exported)
 	}
 	h.key("esc")
@@ -385,8 +386,8 @@ func TestTypingInTheSessionsPaneGoesToTheFilter(t *testing.T) {
 	h := newHomeHarness(t, "en", twoSessions(t, testLibrary(t)))
 	h.key("tab")
 	h.typeText("troika")
-	if h.m.home.pane != paneStructures || h.m.home.query != "troika" {
-		t.Fatalf("pane %v query %q", h.m.home.pane, h.m.home.query)
+	if h.m.home.Pane != home.PaneStructures || h.m.home.Query != "troika" {
+		t.Fatalf("pane %v query %q", h.m.home.Pane, h.m.home.Query)
 	}
 }
 
@@ -452,23 +453,23 @@ func TestHomeHelpLineShowsOnlyLiveKeys(t *testing.T) {
 func TestTheHighlightStaysInViewOnALongList(t *testing.T) {
 	h := newHomeHarness(t, "en", nil)
 	h.key("end")
-	last := h.m.home.shown[len(h.m.home.shown)-1]
-	if h.m.home.sel != len(h.m.home.shown)-1 || !strings.Contains(h.screen(), "▶ "+ansi.Truncate(last.name, 20, "")) {
+	last := h.m.home.Shown[len(h.m.home.Shown)-1]
+	if h.m.home.Sel != len(h.m.home.Shown)-1 || !strings.Contains(h.screen(), "▶ "+ansi.Truncate(last.Name, 20, "")) {
 		t.Fatalf("last entry not highlighted in view:\n%s", h.screen())
 	}
 	h.key("home")
 	h.key("pgdown")
-	if h.m.home.sel == 0 || h.m.home.sel >= len(h.m.home.shown) {
-		t.Fatalf("pgdown moved to %d", h.m.home.sel)
+	if h.m.home.Sel == 0 || h.m.home.Sel >= len(h.m.home.Shown) {
+		t.Fatalf("pgdown moved to %d", h.m.home.Sel)
 	}
-	sel := h.m.home.shown[h.m.home.sel]
-	if !strings.Contains(h.screen(), "▶ "+ansi.Truncate(sel.name, 20, "")) {
+	sel := h.m.home.Shown[h.m.home.Sel]
+	if !strings.Contains(h.screen(), "▶ "+ansi.Truncate(sel.Name, 20, "")) {
 		t.Fatalf("pgdown moved the highlight out of view:\n%s", h.screen())
 	}
 	// Only the visible rows are rendered: the list has more entries than
 	// the screen has lines.
-	if n := strings.Count(h.screen(), "\n") + 1; n > 24 || len(h.m.home.shown) < 24 {
-		t.Fatalf("%d lines for %d entries", n, len(h.m.home.shown))
+	if n := strings.Count(h.screen(), "\n") + 1; n > 24 || len(h.m.home.Shown) < 24 {
+		t.Fatalf("%d lines for %d entries", n, len(h.m.home.Shown))
 	}
 }
 
@@ -491,8 +492,8 @@ func TestAFailedSessionListIsSaidAndTheStructuresStillWork(t *testing.T) {
 func TestHostilePasteIntoTheFilterIsCleaned(t *testing.T) {
 	h := newHomeHarness(t, "en", nil)
 	h.m.Update(tea.PasteMsg{Content: "tro\x1b]2;PWNED\x07ika" + strings.Repeat("x", 1<<16)})
-	if strings.ContainsRune(h.m.home.query, 0x1b) || len([]rune(h.m.home.query)) > maxQuery {
-		t.Fatalf("query holds %q", h.m.home.query)
+	if strings.ContainsRune(h.m.home.Query, 0x1b) || len([]rune(h.m.home.Query)) > home.MaxQuery {
+		t.Fatalf("query holds %q", h.m.home.Query)
 	}
 	if strings.ContainsRune(h.m.View().Content, 0x07) {
 		t.Fatal("view carries the hostile sequence")
@@ -589,7 +590,7 @@ func TestBOnASessionOpensItsBoard(t *testing.T) {
 		t.Fatalf("sessions help does not offer the board: %q", l)
 	}
 	h.key("b")
-	if h.m.screen != screenBoard || h.m.run == nil || h.m.run.sess.ID != "20261122-0830-irritation" {
+	if h.m.screen != screenBoard || h.m.run == nil || h.m.run.Sess.ID != "20261122-0830-irritation" {
 		t.Fatalf("b on a session did not open its board (screen %v)", h.m.screen)
 	}
 	if !strings.Contains(h.screen(), "Logging in takes forever") {

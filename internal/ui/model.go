@@ -4,9 +4,6 @@
 package ui
 
 import (
-	"encoding/json"
-	"fmt"
-	"sync"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -16,18 +13,22 @@ import (
 	"liberate/internal/session"
 	"liberate/internal/structure"
 	"liberate/internal/timer"
+	"liberate/internal/ui/board"
+	"liberate/internal/ui/common"
+	"liberate/internal/ui/home"
+	"liberate/internal/ui/run"
+	"liberate/internal/ui/styles"
 )
 
 // Store is what the UI needs from persistence. Every method commits (with
 // fsync) before it returns.
-type Store interface {
-	SaveSession(s *session.Session) error
-	AddNote(n *session.Note) error
-	UpdateNote(n *session.Note) error
-	AppendEvent(sessionID string, e *session.Event) error
-	SaveUndo(sessionID string, blob []byte) error
-	SaveClusters(sessionID string, cs []session.Cluster) error
-}
+type Store = common.Store
+
+// HomeSource gives the home screen what it lists, starts and exports.
+type HomeSource = home.Source
+
+// SessionInfo is one line of the home screen's session list.
+type SessionInfo = home.SessionInfo
 
 // Deps are the things the UI is given rather than creates.
 type Deps struct {
@@ -74,47 +75,23 @@ func (s screen) String() string {
 
 // Messages.
 type (
-	tickMsg      time.Time
-	noteSavedMsg struct {
-		note  session.Note
-		err   error
-		edit  bool
-		undo  bool
-		label string
-	}
-	persistedMsg struct{ err error }
-	exportedMsg  struct {
-		path string
-		err  error
-	}
-	// startSessionMsg asks the root to open the run screen on a new or
-	// resumed session (sent by the home screen), with its undo history.
-	startSessionMsg struct {
-		sess  *session.Session
-		notes []session.Note
-		hist  session.History
-		board bool // open on the board
-	}
+	tickMsg time.Time
 )
 
 // Model is the root model.
 type Model struct {
-	deps   Deps
-	cat    *i18n.Catalog
-	keys   KeyMap
-	styles Styles
-	now    time.Time
+	deps Deps
+	com  *common.Common
+	keys run.KeyMap
 
-	width, height int
-	screen        screen
-	showHelp      bool
+	screen   screen
+	showHelp bool
 
-	run   *runScreen
-	home  *homeScreen
-	board *boardScreen
+	run   *run.Screen
+	home  *home.Screen
+	board *board.Screen
 
-	persist  *persister
-	history  session.History
+	persist  *run.Persister
 	quitting bool
 	// afterSaves leaves (quits or goes home) once the saves in flight are
 	// on disk, so a note typed just before q keeps its undo entry.
@@ -125,8 +102,8 @@ type Model struct {
 // are already loaded. The session is started if it was not.
 func NewRun(deps Deps, sess *session.Session, notes []session.Note, hist session.History) *Model {
 	m := newModel(deps)
-	m.history = hist
-	m.run = newRunScreen(m, sess, notes)
+	m.com.History = hist
+	m.run = m.newRun(sess, notes)
 	m.screen = screenRun
 	return m
 }
@@ -134,10 +111,10 @@ func NewRun(deps Deps, sess *session.Session, notes []session.Note, hist session
 // NewHome returns the root model showing the home screen.
 func NewHome(deps Deps) *Model {
 	m := newModel(deps)
-	m.home = newHomeScreen(m)
+	m.home = home.New(m.com, deps.Library, deps.Home, m.quit)
 	m.screen = screenHome
 	// From a session started here, q comes back to this screen.
-	m.keys.Quit.SetHelp("q", m.cat.Home.KeyHome)
+	m.keys.Quit.SetHelp("q", m.com.Catalog.Home.KeyHome)
 	return m
 }
 
@@ -148,27 +125,35 @@ func newModel(deps Deps) *Model {
 	if deps.Catalog == nil {
 		deps.Catalog = i18n.For("en")
 	}
-	m := &Model{
-		deps:    deps,
-		cat:     deps.Catalog,
-		keys:    DefaultKeyMap(deps.Catalog),
-		styles:  NewStyles(ResolveTheme(deps.Theme, true)),
-		now:     deps.Clock.Now(),
-		width:   80,
-		height:  24,
-		persist: &persister{},
+	com := &common.Common{
+		Width:   80,
+		Height:  24,
+		Styles:  styles.NewStyles(styles.ResolveTheme(deps.Theme, true)),
+		Catalog: deps.Catalog,
+		Clock:   deps.Clock,
+		Now:     deps.Clock.Now(),
+		Store:   deps.Store,
 	}
-	return m
+	return &Model{
+		deps:    deps,
+		com:     com,
+		keys:    run.DefaultKeyMap(deps.Catalog),
+		persist: &run.Persister{},
+	}
+}
+
+func (m *Model) newRun(sess *session.Session, notes []session.Note) *run.Screen {
+	return run.New(m.com, m, run.Options{Keys: m.keys, MinuteBell: m.deps.MinuteBell, Export: m.deps.Export, Persist: m.persist}, sess, notes)
 }
 
 // Init starts the tick loop and, on the run screen, the session.
 func (m *Model) Init() tea.Cmd {
 	cmds := []tea.Cmd{m.tick(), tea.RequestBackgroundColor}
 	if m.screen == screenRun && m.run != nil {
-		cmds = append(cmds, m.run.start())
+		cmds = append(cmds, m.run.Start())
 	}
 	if m.screen == screenHome && m.home != nil {
-		cmds = append(cmds, m.home.init())
+		cmds = append(cmds, m.home.Init())
 	}
 	return tea.Batch(cmds...)
 }
@@ -176,7 +161,7 @@ func (m *Model) Init() tea.Cmd {
 // tickInterval is short enough that the seconds never lag visibly, also in
 // rehearsal mode where workshop time runs faster.
 func (m *Model) tickInterval() time.Duration {
-	if m.run != nil && m.run.sess.Speed > 1 {
+	if m.run != nil && m.run.Sess.Speed > 1 {
 		return 50 * time.Millisecond
 	}
 	return 200 * time.Millisecond
@@ -193,62 +178,62 @@ func (m *Model) tick() tea.Cmd {
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.width, m.height = msg.Width, msg.Height
+		m.com.Width, m.com.Height = msg.Width, msg.Height
 		return m, nil
 	case tea.BackgroundColorMsg:
 		if m.deps.Theme == ThemeAuto {
-			m.styles = NewStyles(ResolveTheme(ThemeAuto, msg.IsDark()))
+			m.com.Styles = styles.NewStyles(styles.ResolveTheme(ThemeAuto, msg.IsDark()))
 		}
 		return m, nil
 	case tickMsg:
-		m.now = m.deps.Clock.Now()
+		m.com.Now = m.com.Clock.Now()
 		var cmds []tea.Cmd
 		if m.run != nil {
-			cmds = append(cmds, m.run.onTick(m.now))
+			cmds = append(cmds, m.run.OnTick(m.com.Now))
 		}
 		cmds = append(cmds, m.tick())
 		return m, tea.Batch(cmds...)
-	case startSessionMsg:
-		m.history = msg.hist
+	case home.StartMsg:
+		m.com.History = msg.Hist
 		m.board = nil
-		m.run = newRunScreen(m, msg.sess, msg.notes)
+		m.run = m.newRun(msg.Sess, msg.Notes)
 		m.screen = screenRun
-		if msg.board {
-			return m, tea.Batch(m.run.start(), m.openBoard())
+		if msg.Board {
+			return m, tea.Batch(m.run.Start(), m.OpenBoard())
 		}
-		return m, m.run.start()
+		return m, m.run.Start()
 	case tea.KeyPressMsg:
-		m.now = m.deps.Clock.Now()
+		m.com.Now = m.com.Clock.Now()
 		return m, m.handleKey(msg)
 	case tea.PasteMsg:
-		m.now = m.deps.Clock.Now()
+		m.com.Now = m.com.Clock.Now()
 		if m.screen == screenRun && m.run != nil {
-			return m, m.run.paste(msg.Content)
+			return m, m.run.Paste(msg.Content)
 		}
 		if m.screen == screenHome && m.home != nil {
-			return m, m.home.paste(msg.Content)
+			return m, m.home.Paste(msg.Content)
 		}
 		return m, nil
 	}
 	// Results of commands.
-	m.now = m.deps.Clock.Now()
+	m.com.Now = m.com.Clock.Now()
 	if m.run != nil {
-		if cmd, ok := m.run.handleMsg(msg); ok {
+		if cmd, ok := m.run.HandleMsg(msg); ok {
 			// A note added, restored or deleted (by undo, say) while the
 			// board is open shows up there at once.
-			if _, isNote := msg.(noteSavedMsg); isNote && m.board != nil {
-				m.board.reindex()
+			if _, isNote := msg.(run.NoteSavedMsg); isNote && m.board != nil {
+				m.board.Reindex()
 			}
 			return m, m.leaveWhenSaved(msg, cmd)
 		}
 	}
 	if m.board != nil {
-		if cmd, ok := m.board.handleMsg(msg); ok {
+		if cmd, ok := m.board.HandleMsg(msg); ok {
 			return m, m.leaveWhenSaved(msg, cmd)
 		}
 	}
 	if m.home != nil {
-		if cmd, ok := m.home.handleMsg(msg); ok {
+		if cmd, ok := m.home.HandleMsg(msg); ok {
 			return m, cmd
 		}
 	}
@@ -265,24 +250,24 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	switch m.screen {
 	case screenHome:
-		return m.home.handleKey(msg)
+		return m.home.HandleKey(msg)
 	case screenRun:
 		// q on the run screen (not while typing a note) goes back home
 		// when the session was started from there.
-		if m.home != nil && m.run != nil && m.run.mode == modeRun && key.Matches(msg, m.keys.Quit) {
+		if m.home != nil && m.run != nil && m.run.Mode == run.ModeRun && key.Matches(msg, m.keys.Quit) {
 			return m.backHome()
 		}
 	case screenBoard:
 		if m.board != nil {
-			return m.board.handleKey(msg)
+			return m.board.HandleKey(msg)
 		}
 	case screenAgenda:
 		if m.run != nil {
-			return m.run.handleAgendaKey(msg)
+			return m.run.HandleAgendaKey(msg)
 		}
 	}
 	if m.run != nil {
-		return m.run.handleKey(msg)
+		return m.run.HandleKey(msg)
 	}
 	return nil
 }
@@ -290,7 +275,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 // savesInFlight reports whether a note or board change is still on its
 // way to disk.
 func (m *Model) savesInFlight() bool {
-	return (m.run != nil && m.run.pending > 0) || (m.board != nil && m.board.saving())
+	return (m.run != nil && m.run.Pending > 0) || (m.board != nil && m.board.Saving())
 }
 
 // leaveWhenSaved carries out a waiting quit or return home once the last
@@ -301,13 +286,8 @@ func (m *Model) leaveWhenSaved(msg tea.Msg, cmd tea.Cmd) tea.Cmd {
 		return cmd
 	}
 	failed := false
-	switch msg := msg.(type) {
-	case noteSavedMsg:
-		failed = msg.err != nil
-	case boardSavedMsg:
-		failed = msg.err != nil
-	case cardsSavedMsg:
-		failed = msg.err != nil
+	if r, ok := msg.(common.SaveResult); ok {
+		failed = r.SaveErr() != nil
 	}
 	if failed {
 		m.afterSaves, m.quitting = nil, false
@@ -329,10 +309,10 @@ func (m *Model) backHome() tea.Cmd {
 		return nil
 	}
 	m.afterSaves = nil
-	save := m.run.persistNow(nil)
+	save := m.run.PersistNow(nil)
 	m.run, m.board = nil, nil
 	m.screen = screenHome
-	return tea.Sequence(save, m.home.returned())
+	return tea.Sequence(save, m.home.Returned())
 }
 
 func (m *Model) quit() tea.Cmd {
@@ -346,7 +326,7 @@ func (m *Model) quit() tea.Cmd {
 	m.afterSaves = nil
 	var cmds []tea.Cmd
 	if m.run != nil {
-		cmds = append(cmds, m.run.persistNow(nil))
+		cmds = append(cmds, m.run.PersistNow(nil))
 	}
 	cmds = append(cmds, tea.Quit)
 	return tea.Sequence(cmds...)
@@ -355,124 +335,97 @@ func (m *Model) quit() tea.Cmd {
 // View renders the current screen.
 func (m *Model) View() tea.View {
 	var content, title string
+	w, h, now := m.com.Width, m.com.Height, m.com.Now
 	switch {
 	case m.showHelp:
 		content = m.helpView()
 		if m.run != nil {
-			title = m.run.windowTitle(m.now)
+			title = m.run.WindowTitle(now)
 		}
 	case m.screen == screenHome && m.home != nil:
-		content = m.home.view(m.width, m.height)
+		content = m.home.View(w, h)
 		title = "liberate"
 	case m.screen == screenBoard && m.board != nil:
-		content = m.board.view(m.width, m.height)
+		content = m.board.View(w, h)
 		title = "liberate"
 		if m.run != nil {
-			title = m.run.windowTitle(m.now)
+			title = m.run.WindowTitle(now)
 		}
 	case m.screen == screenAgenda && m.run != nil:
-		content = m.run.agendaView(m.width, m.height, m.now)
-		title = m.run.windowTitle(m.now)
+		content = m.run.AgendaView(w, h, now)
+		title = m.run.WindowTitle(now)
 	case m.run != nil:
-		content = m.run.view(m.width, m.height, m.now)
-		title = m.run.windowTitle(m.now)
+		content = m.run.View(w, h, now)
+		title = m.run.WindowTitle(now)
 	}
 	v := tea.NewView(content)
 	v.AltScreen = true
 	v.WindowTitle = title
-	if m.styles.Background != nil {
-		v.BackgroundColor = m.styles.Background
+	if m.com.Styles.Background != nil {
+		v.BackgroundColor = m.com.Styles.Background
 	}
 	return v
 }
 
-// helpLine renders live bindings in one line that fits width.
-func (m *Model) helpLine(width int, bindings ...key.Binding) string {
-	sep := m.styles.HelpSep.Render(" · ")
-	render := func(b key.Binding) (string, int) {
-		h := b.Help()
-		return m.styles.HelpKey.Render(h.Key) + " " + m.styles.HelpDesc.Render(h.Desc), len([]rune(h.Key)) + 1 + displayWidth(h.Desc)
+// ---- routing asked for by the screens (run.Host, board.Host) ----
+
+// Quit leaves once the saves in flight are on disk.
+func (m *Model) Quit() tea.Cmd { return m.quit() }
+
+// ShowHelp shows the full key table until the next key.
+func (m *Model) ShowHelp() { m.showHelp = true }
+
+// ShowAgenda shows the agenda of the running session.
+func (m *Model) ShowAgenda() { m.screen = screenAgenda }
+
+// ShowRun shows the run screen.
+func (m *Model) ShowRun() { m.screen = screenRun }
+
+// BoardShown reports whether the board is on screen.
+func (m *Model) BoardShown() bool { return m.screen == screenBoard }
+
+// ensureBoard returns the board, creating it (without loading) when undo
+// of a board change arrives before the board was opened in this run: the
+// change carries whole snapshots, so nothing needs loading to apply it.
+func (m *Model) ensureBoard() *board.Screen {
+	if m.board == nil && m.run != nil {
+		m.board = board.New(m.com, m, m.run)
+		m.board.MarkLoaded()
 	}
-	// The key that lists all the others ("?") is kept at the end when the
-	// line runs out of room, so the rest can always be found.
-	var help string
-	reserve := 0 // room kept for " · ? help"
-	for i, b := range bindings {
-		if b.Enabled() && b.Help().Key == "?" {
-			var w int
-			help, w = render(b)
-			reserve = w + 3
-			bindings = append(bindings[:i:i], bindings[i+1:]...)
-			break
-		}
-	}
-	out := ""
-	used := 0
-	for _, b := range bindings {
-		if !b.Enabled() {
-			continue
-		}
-		item, w := render(b)
-		extra := 0
-		if out != "" {
-			extra = 3
-		}
-		if used+extra+w+reserve > width {
-			break
-		}
-		if out != "" {
-			out += sep
-		}
-		out += item
-		used += extra + w
-	}
-	if help != "" && used+reserve <= width {
-		if out != "" {
-			out += sep
-		}
-		out += help
-	}
-	return out
+	return m.board
 }
 
-// persister writes session snapshots in order: commands run concurrently,
-// so an older snapshot that arrives late must not overwrite a newer one.
-type persister struct {
-	mu      sync.Mutex
-	version uint64
-	written uint64
-}
-
-func (p *persister) next() uint64 {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	p.version++
-	return p.version
-}
-
-func (p *persister) write(v uint64, fn func() error) error {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if v <= p.written {
-		return nil
+// BoardOp undoes or redoes a board change, on the board even when it was
+// not opened yet.
+func (m *Model) BoardOp(op session.Op, undo bool, label string) tea.Cmd {
+	if b := m.ensureBoard(); b != nil {
+		return b.ApplyOp(op, undo, label)
 	}
-	if err := fn(); err != nil {
-		return err
-	}
-	p.written = v
 	return nil
 }
 
-// cloneSession deep-copies a session so a command can write it while the
-// model goes on changing the original.
-func cloneSession(s *session.Session) *session.Session {
-	b, err := json.Marshal(s)
-	if err != nil {
-		panic(fmt.Sprintf("session cannot be encoded: %v", err))
+// OpenBoard shows the board; the first time, it reads the saved themes or
+// proposes some.
+func (m *Model) OpenBoard() tea.Cmd {
+	if m.run == nil {
+		return nil
 	}
-	var c session.Session
-	if err := json.Unmarshal(b, &c); err != nil {
-		panic(fmt.Sprintf("session cannot be decoded: %v", err))
+	if m.board == nil {
+		m.board = board.New(m.com, m, m.run)
 	}
-	return &c
+	m.screen = screenBoard
+	return m.board.Open()
+}
+
+// OpenCards shows the 25/10 cards from the run screen.
+func (m *Model) OpenCards() tea.Cmd {
+	if m.run == nil {
+		return nil
+	}
+	if m.board == nil {
+		m.board = board.New(m.com, m, m.run)
+	}
+	m.board.OpenCards(true)
+	m.screen = screenBoard
+	return nil
 }

@@ -103,15 +103,15 @@ func TestResumeRestoresTheWholeSessionAndItsUndoHistory(t *testing.T) {
 	h.key("esc")
 	h.advance(90 * time.Second)
 	left := h.session().Remaining(clock.Now())
-	undo := len(h.m.history.Undo)
+	undo := len(h.m.com.History.Undo)
 	h.key("q")
 
 	// The laptop is closed for ten minutes; the deadline is wall-clock.
 	clock.Advance(10 * time.Minute)
 	st, h = reopen(t, st, path, sess.ID, clock)
 	s := h.session()
-	if s.Pos != 3 || len(h.m.run.liveNotes()) != 8 {
-		t.Fatalf("resumed at step %d with %d notes, want step 3 with 8", s.Pos, len(h.m.run.liveNotes()))
+	if s.Pos != 3 || len(h.m.run.LiveNotes()) != 8 {
+		t.Fatalf("resumed at step %d with %d notes, want step 3 with 8", s.Pos, len(h.m.run.LiveNotes()))
 	}
 	if got, want := s.Remaining(clock.Now()), left-10*time.Minute; got != want {
 		t.Fatalf("resumed with %v left, want %v", got, want)
@@ -119,8 +119,8 @@ func TestResumeRestoresTheWholeSessionAndItsUndoHistory(t *testing.T) {
 	if !slices.Contains(storedLabels(t, st, sess.ID), "Printing") {
 		t.Fatalf("the renamed theme is not in the file: %v", storedLabels(t, st, sess.ID))
 	}
-	if len(h.m.history.Undo) != undo || h.m.history.Undo[undo-1].Type != session.OpClusters {
-		t.Fatalf("undo history after resume: %d entries (want %d), last %+v", len(h.m.history.Undo), undo, h.m.history.Undo[len(h.m.history.Undo)-1])
+	if len(h.m.com.History.Undo) != undo || h.m.com.History.Undo[undo-1].Type != session.OpClusters {
+		t.Fatalf("undo history after resume: %d entries (want %d), last %+v", len(h.m.com.History.Undo), undo, h.m.com.History.Undo[len(h.m.com.History.Undo)-1])
 	}
 
 	// Undo across the restart takes back the rename, on screen and on disk.
@@ -129,7 +129,7 @@ func TestResumeRestoresTheWholeSessionAndItsUndoHistory(t *testing.T) {
 	if slices.Contains(storedLabels(t, st, sess.ID), "Printing") {
 		t.Fatalf("undo after resume did not reach the file: %v", storedLabels(t, st, sess.ID))
 	}
-	for _, c := range h.board().clusters {
+	for _, c := range h.board().Clusters {
 		if c.Label == "Printing" {
 			t.Fatal("undo after resume left the rename on the board")
 		}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -18,6 +19,8 @@ import (
 	"liberate/internal/session"
 	"liberate/internal/structure"
 	"liberate/internal/timer"
+	"liberate/internal/ui/layout"
+	"liberate/internal/ui/run"
 )
 
 func TestMain(m *testing.M) {
@@ -279,7 +282,7 @@ func keyMsg(k string) tea.KeyPressMsg {
 
 func (h *harness) screen() string { return ansi.Strip(h.m.View().Content) }
 
-func (h *harness) session() *session.Session { return h.m.run.sess }
+func (h *harness) session() *session.Session { return h.m.run.Sess }
 
 func TestKeyMessagesHaveTheNamesTheKeyMapExpects(t *testing.T) {
 	for _, k := range []string{"space", "enter", "esc", "tab", "pgdown", "pgup", "right", "left", "up", "ctrl+z", "ctrl+y"} {
@@ -416,12 +419,12 @@ func TestCapturedNotesAreSavedBeforeTheyAreShownAsSaved(t *testing.T) {
 	if !strings.Contains(h.screen(), "✓ saved") || !strings.Contains(h.screen(), "1 captured") {
 		t.Fatalf("saved note not confirmed:\n%s", h.screen())
 	}
-	n := h.m.run.notes[0]
+	n := h.m.run.Notes[0]
 	if n.Kind != session.KindFrustration || n.StepIndex != 3 || n.Structure != "1-2-4-all" {
 		t.Fatalf("note carries kind %q step %d structure %q", n.Kind, n.StepIndex, n.Structure)
 	}
 	// The line stays open for the next note.
-	if h.m.run.mode != modeCapture {
+	if h.m.run.Mode != run.ModeCapture {
 		t.Fatal("capture line closed after Enter")
 	}
 }
@@ -435,7 +438,7 @@ func TestAFailedSaveKeepsTheNoteInTheLine(t *testing.T) {
 	if len(h.st.liveTexts()) != 0 {
 		t.Fatal("note stored although the store failed")
 	}
-	if got := h.m.run.input.Value(); got != "Printer queue lost again" {
+	if got := h.m.run.Input.Value(); got != "Printer queue lost again" {
 		t.Fatalf("input holds %q after a failed save", got)
 	}
 	scr := h.screen()
@@ -452,14 +455,14 @@ func TestAFailedSaveKeepsTheNoteInTheLine(t *testing.T) {
 func TestTabCyclesTheKindOfTheNextNote(t *testing.T) {
 	h := newHarness(t, "en", testPlan())
 	h.key("c")
-	if h.m.run.kind != session.KindNote {
-		t.Fatalf("default kind in a step without capture = %q", h.m.run.kind)
+	if h.m.run.Kind != session.KindNote {
+		t.Fatalf("default kind in a step without capture = %q", h.m.run.Kind)
 	}
 	h.key("tab")
 	h.typeText("Use one login everywhere")
 	h.key("enter")
-	if h.m.run.notes[0].Kind != session.KindFrustration {
-		t.Fatalf("kind after tab = %q", h.m.run.notes[0].Kind)
+	if h.m.run.Notes[0].Kind != session.KindFrustration {
+		t.Fatalf("kind after tab = %q", h.m.run.Notes[0].Kind)
 	}
 }
 
@@ -651,7 +654,7 @@ func TestRunScreenGolden(t *testing.T) {
 					h := newHarness(t, lang, testPlan())
 					h.size(size[0], size[1])
 					st.set(h)
-					h.m.run.flash = "" // the flash is timing; covered elsewhere
+					h.m.run.Flash = "" // the flash is timing; covered elsewhere
 					golden.RequireEqual(t, []byte(h.screen()))
 				})
 			}
@@ -684,7 +687,7 @@ func BenchmarkRunScreenView(b *testing.B) {
 			b.ReportAllocs()
 			for i := 0; i < b.N; i++ {
 				h.clock.Advance(time.Second)
-				h.m.now = h.clock.Now()
+				h.m.com.Now = h.clock.Now()
 				_ = h.m.View()
 			}
 		})
@@ -695,13 +698,13 @@ func BenchmarkRunScreenViewWithTenThousandNotes(b *testing.B) {
 	h := newHarness(&testing.T{}, "en", testPlan())
 	h.size(200, 60)
 	for i := 0; i < 10000; i++ {
-		h.m.run.notes = append(h.m.run.notes, session.Note{ID: uint64(i + 1), Text: fmt.Sprintf("note %d about logging in and lost information", i), Kind: session.KindFrustration})
+		h.m.run.Notes = append(h.m.run.Notes, session.Note{ID: uint64(i + 1), Text: fmt.Sprintf("note %d about logging in and lost information", i), Kind: session.KindFrustration})
 	}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		h.clock.Advance(time.Second)
-		h.m.now = h.clock.Now()
+		h.m.com.Now = h.clock.Now()
 		_ = h.m.View()
 	}
 }
@@ -710,13 +713,13 @@ func TestWrapNeverPanicsOnTinyBudgets(t *testing.T) {
 	for _, tc := range []struct{ width, lines, want int }{
 		{0, 3, 0}, {10, 0, 0}, {10, -1, 0}, {1, 1, 1}, {8, 2, 2},
 	} {
-		got := wrap("what slows you down every day at work", tc.width, tc.lines)
+		got := layout.Wrap("what slows you down every day at work", tc.width, tc.lines)
 		if len(got) != tc.want {
-			t.Errorf("wrap(width %d, lines %d) gave %d lines %q, want %d", tc.width, tc.lines, len(got), got, tc.want)
+			t.Errorf("layout.Wrap(width %d, lines %d) gave %d lines %q, want %d", tc.width, tc.lines, len(got), got, tc.want)
 		}
 		for _, l := range got {
-			if w := displayWidth(l); w > tc.width {
-				t.Errorf("wrap(width %d) line %q is %d wide", tc.width, l, w)
+			if w := ansi.StringWidth(l); w > tc.width {
+				t.Errorf("layout.Wrap(width %d) line %q is %d wide", tc.width, l, w)
 			}
 		}
 	}
@@ -778,8 +781,8 @@ func TestAFailedSaveWhileQuittingKeepsTheFacilitatorAndTheNote(t *testing.T) {
 	if drive(h, q) || drive(h, save) {
 		t.Fatal("quit although the note was not saved")
 	}
-	if h.m.quitting || h.m.run.input.Value() != "the disk is full" {
-		t.Fatalf("quitting %v, capture line %q", h.m.quitting, h.m.run.input.Value())
+	if h.m.quitting || h.m.run.Input.Value() != "the disk is full" {
+		t.Fatalf("quitting %v, capture line %q", h.m.quitting, h.m.run.Input.Value())
 	}
 	// A second ctrl+c while a save hangs leaves at once.
 	h.st.fail = nil
@@ -849,4 +852,17 @@ func TestALongNoteStaysInsideTheCaptureLineAtEverySize(t *testing.T) {
 	if !strings.Contains(h.screen(), "› inloggen") {
 		t.Fatalf("the start of the note is not in view:\n%s", h.screen())
 	}
+}
+
+// cloneSession deep-copies a session, as the store would keep it.
+func cloneSession(s *session.Session) *session.Session {
+	b, err := json.Marshal(s)
+	if err != nil {
+		panic(err)
+	}
+	var c session.Session
+	if err := json.Unmarshal(b, &c); err != nil {
+		panic(err)
+	}
+	return &c
 }

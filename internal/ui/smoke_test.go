@@ -92,7 +92,7 @@ func TestAFullDiskKeepsTheNoteAndSaysSoPlainly(t *testing.T) {
 	if err := st.SaveSession(h.session()); err != nil {
 		t.Fatal(err)
 	}
-	h.m.deps.Store = st
+	h.m.deps.Store, h.m.com.Store = st, st
 	h.st = nil
 	h.key("c")
 	st.InjectFault(func(op string) error {
@@ -107,8 +107,8 @@ func TestAFullDiskKeepsTheNoteAndSaysSoPlainly(t *testing.T) {
 	if !strings.Contains(scr, "NOT SAVED") || !strings.Contains(scr, "disk is full") || strings.Contains(scr, "✓ saved") {
 		t.Fatalf("full disk not said plainly:\n%s", scr)
 	}
-	if h.m.run.input.Value() != "Approvals wait for one manager" {
-		t.Fatalf("line holds %q", h.m.run.input.Value())
+	if h.m.run.Input.Value() != "Approvals wait for one manager" {
+		t.Fatalf("line holds %q", h.m.run.Input.Value())
 	}
 	st.InjectFault(nil)
 	h.key("enter")

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"liberate/internal/session"
+	"liberate/internal/ui/board"
 )
 
 func TestATypedTallySetsAThemesVotesAndUndoRemovesIt(t *testing.T) {
@@ -19,36 +20,36 @@ func TestATypedTallySetsAThemesVotesAndUndoRemovesIt(t *testing.T) {
 		t.Fatalf("the tally being typed is not shown:\n%s", h.screen())
 	}
 	h.key("enter")
-	if b.clusters[2].Votes != 7 {
-		t.Fatalf("votes = %d, want 7", b.clusters[2].Votes)
+	if b.Clusters[2].Votes != 7 {
+		t.Fatalf("votes = %d, want 7", b.Clusters[2].Votes)
 	}
-	if op := h.m.history.Undo[len(h.m.history.Undo)-1]; op.Type != session.OpVote {
+	if op := h.m.com.History.Undo[len(h.m.com.History.Undo)-1]; op.Type != session.OpVote {
 		t.Fatalf("the tally is recorded as %q", op.Type)
 	}
 	checkStored(t, h)
 	h.key("+")
 	h.key("+")
 	h.key("-")
-	if b.clusters[2].Votes != 8 {
-		t.Fatalf("+ + - gave %d, want 8", b.clusters[2].Votes)
+	if b.Clusters[2].Votes != 8 {
+		t.Fatalf("+ + - gave %d, want 8", b.Clusters[2].Votes)
 	}
 	h.typeText("12")
 	h.key("backspace")
 	h.typeText("5")
 	h.key("enter")
-	if b.clusters[2].Votes != 15 {
-		t.Fatalf("1 2 backspace 5 gave %d, want 15", b.clusters[2].Votes)
+	if b.Clusters[2].Votes != 15 {
+		t.Fatalf("1 2 backspace 5 gave %d, want 15", b.Clusters[2].Votes)
 	}
 	h.typeText("9")
 	h.key("esc")
-	if b.clusters[2].Votes != 15 || h.m.screen != screenBoard {
+	if b.Clusters[2].Votes != 15 || h.m.screen != screenBoard {
 		t.Fatal("esc did not just cancel the tally")
 	}
 	for range 5 {
 		h.key("u")
 	}
-	if b.clusters[2].Votes != 0 {
-		t.Fatalf("undo left %d votes", b.clusters[2].Votes)
+	if b.Clusters[2].Votes != 0 {
+		t.Fatalf("undo left %d votes", b.Clusters[2].Votes)
 	}
 	checkStored(t, h)
 }
@@ -57,7 +58,7 @@ func TestMinusNeverGoesBelowZero(t *testing.T) {
 	h := newBoardHarness(t, "en", irritations)
 	h.selectTheme(0)
 	h.key("-")
-	if v := h.board().clusters[0].Votes; v != 0 {
+	if v := h.board().Clusters[0].Votes; v != 0 {
 		t.Fatalf("votes = %d", v)
 	}
 }
@@ -65,7 +66,7 @@ func TestMinusNeverGoesBelowZero(t *testing.T) {
 func TestVotesOnNotesCountTowardsTheirThemeAndSortRanksThemes(t *testing.T) {
 	h := newBoardHarness(t, "en", irritations)
 	b := h.board()
-	last := b.clusters[len(b.clusters)-1].ID
+	last := b.Clusters[len(b.Clusters)-1].ID
 	h.selectNote("CRM search never finds the customer")
 	h.typeText("6")
 	h.key("enter")
@@ -75,93 +76,18 @@ func TestVotesOnNotesCountTowardsTheirThemeAndSortRanksThemes(t *testing.T) {
 	h.selectTheme(0)
 	h.typeText("2")
 	h.key("enter")
-	if got := b.sectionVotes(b.sectionOf(last)); got != 6 {
+	if got := b.SectionVotes(b.SectionOf(last)); got != 6 {
 		t.Fatalf("theme tally = %d, want the note's 6", got)
 	}
 	h.key("s")
-	if b.clusters[0].ID != last || b.clusters[1].Votes != 2 {
-		t.Fatalf("s did not rank by votes: %+v", b.clusters)
+	if b.Clusters[0].ID != last || b.Clusters[1].Votes != 2 {
+		t.Fatalf("s did not rank by votes: %+v", b.Clusters)
 	}
 	checkStored(t, h)
 	h.key("u")
-	if b.clusters[0].ID == last {
+	if b.Clusters[0].ID == last {
 		t.Fatal("undo of the sort kept the order")
 	}
-}
-
-func TestCardTotalsAverageFewerThanFiveScoresTimesFive(t *testing.T) {
-	for _, tc := range []struct {
-		scores []int
-		want   float64
-		shown  string
-	}{
-		{[]int{5, 5, 5, 5, 5}, 25, "25"},
-		{[]int{4, 5, 3, 5, 4}, 21, "21"},
-		{[]int{4, 5, 3, 3}, 18.75, "18.8"},
-		{[]int{5, 4, 4}, 21.666666666666664, "21.7"},
-		{[]int{3}, 15, "15"},
-	} {
-		c := session.Card{Scores: tc.scores}
-		if got := c.Total(); got != tc.want {
-			t.Errorf("%v: total %v, want %v", tc.scores, got, tc.want)
-		}
-		if got := formatTotal(c.Total(), "en"); got != tc.shown {
-			t.Errorf("%v: shown as %q, want %q", tc.scores, got, tc.shown)
-		}
-	}
-	if got := formatTotal(18.75, "nl"); got != "18,8" {
-		t.Errorf("Dutch total = %q", got)
-	}
-}
-
-func TestCardLinesAreReadByCardNumber(t *testing.T) {
-	str := func(s string) *string { return &s }
-	for _, tc := range []struct {
-		line string
-		want cardEdit
-		err  error
-	}{
-		{"12 Free lunch on Fridays | ask the director", cardEdit{number: 12, idea: str("Free lunch on Fridays"), firstStep: str("ask the director")}, nil},
-		{"12 | ask HR", cardEdit{number: 12, firstStep: str("ask HR")}, nil},
-		{"12: 4 5 3 5", cardEdit{number: 12, scores: []int{4, 5, 3, 5}, setScores: true}, nil},
-		{"12 4 5 3 5 2", cardEdit{number: 12, scores: []int{4, 5, 3, 5, 2}, setScores: true}, nil},
-		{"7:45353", cardEdit{number: 7, scores: []int{4, 5, 3, 5, 3}, setScores: true}, nil},
-		{"7 4,5,3", cardEdit{number: 7, scores: []int{4, 5, 3}, setScores: true}, nil},
-		{"7+ 4", cardEdit{number: 7, scores: []int{4}, addScores: true}, nil},
-		{"7:", cardEdit{number: 7, setScores: true}, nil},
-		{"3", cardEdit{number: 3}, nil},
-		{"-3", cardEdit{number: 3, delete: true}, nil},
-		{"12 4 new hires a week", cardEdit{number: 12, idea: str("4 new hires a week")}, nil},
-		{"12: 4 6 3", cardEdit{}, errScoreRange},
-		{"12: 0", cardEdit{}, errScoreRange},
-		{"12: 4.5", cardEdit{}, errScoreRange},
-		{"12: 4 5 3 5 2 1", cardEdit{}, errScoreCount},
-		{"idea without a number", cardEdit{}, errCardNumber},
-		{"0 nothing", cardEdit{}, errCardNumber},
-	} {
-		got, err := parseCardLine(tc.line)
-		if tc.err != nil {
-			if err != tc.err {
-				t.Errorf("%q: error %v, want %v", tc.line, err, tc.err)
-			}
-			continue
-		}
-		if err != nil {
-			t.Errorf("%q: %v", tc.line, err)
-			continue
-		}
-		if fmt.Sprint(got.number, deref(got.idea), deref(got.firstStep), got.scores, got.setScores, got.addScores, got.delete) !=
-			fmt.Sprint(tc.want.number, deref(tc.want.idea), deref(tc.want.firstStep), tc.want.scores, tc.want.setScores, tc.want.addScores, tc.want.delete) {
-			t.Errorf("%q: got %+v", tc.line, got)
-		}
-	}
-}
-
-func deref(s *string) string {
-	if s == nil {
-		return "<nil>"
-	}
-	return *s
 }
 
 // newCardsHarness opens the cards on the 25/10 countdown step with `5`.
@@ -177,7 +103,7 @@ func newCardsHarness(t *testing.T, lang string) *harness {
 		h.size(200, 60)
 	}
 	h.key("5")
-	if h.m.screen != screenBoard || h.board().mode != boardCards {
+	if h.m.screen != screenBoard || h.board().Mode != board.ModeCards {
 		t.Fatalf("5 on a 25/10 step did not open the cards")
 	}
 	return h
@@ -225,7 +151,7 @@ func TestCardsAreEnteredScoredAndSavedWithTheSession(t *testing.T) {
 	}
 	// A sixth score and a 6 are refused with one plain line, the text kept.
 	h.cardLine("12+ 4")
-	if !strings.Contains(h.screen(), "at most five scores") || h.board().input.Value() != "12+ 4" {
+	if !strings.Contains(h.screen(), "at most five scores") || h.board().Input.Value() != "12+ 4" {
 		t.Fatalf("sixth score not refused:\n%s", h.screen())
 	}
 	h.key("esc")
@@ -250,7 +176,7 @@ func TestAFailedCardSavePutsTheLineBack(t *testing.T) {
 	if got := h.session().Cards[0].Scores; fmt.Sprint(got) != "[5 5 5]" {
 		t.Fatalf("the unsaved scores are shown: %v", got)
 	}
-	if h.board().input.Value() != "4: 1 1 1" || !strings.Contains(h.screen(), "Not saved: disk full") {
+	if h.board().Input.Value() != "4: 1 1 1" || !strings.Contains(h.screen(), "Not saved: disk full") {
 		t.Fatalf("line not back or no error:\n%s", h.screen())
 	}
 }
@@ -263,33 +189,18 @@ var twelveCards = []string{
 }
 
 func TestTheCountdownStopsAtTenCardsAndReadsEveryTieAtTheCutOff(t *testing.T) {
-	var cards []session.Card
-	for _, l := range twelveCards {
-		e, err := parseCardLine(l)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cards, _ = applyCardEdit(cards, e)
-	}
-	top, cut := countdownTop(cards)
-	if cut != 18 || len(top) != 11 {
-		t.Fatalf("top = %d cards, cut at %d; want 11 cards (two tied at 18) cut at 18", len(top), cut)
-	}
-	if top[7].Number != 9 || top[7].Total() != 18.75 {
-		t.Fatalf("the averaged card is not eighth: %+v", top[7])
-	}
 	h := newCardsHarness(t, "en")
 	for _, l := range twelveCards {
 		h.cardLine(l)
 	}
 	h.key("tab")
 	b := h.board()
-	if b.mode != boardCountdown || !strings.Contains(h.screen(), "Who has 25?") {
+	if b.Mode != board.ModeCountdown || !strings.Contains(h.screen(), "Who has 25?") {
 		t.Fatalf("tab did not start the countdown:\n%s", h.screen())
 	}
 	var levels []int
 	for range 20 {
-		levels = append(levels, b.cards.level)
+		levels = append(levels, b.CountdownLevel())
 		h.key("right")
 	}
 	if got := fmt.Sprint(levels[:9]); got != "[25 24 23 22 21 20 19 18 18]" {
@@ -301,8 +212,8 @@ func TestTheCountdownStopsAtTenCardsAndReadsEveryTieAtTheCutOff(t *testing.T) {
 		t.Fatalf("the cut-off does not read every tied card:\n%s", scr)
 	}
 	h.key("left")
-	if b.cards.level != 19 {
-		t.Fatalf("left went to %d", b.cards.level)
+	if b.CountdownLevel() != 19 {
+		t.Fatalf("left went to %d", b.CountdownLevel())
 	}
 }
 
@@ -311,8 +222,8 @@ func TestWithoutCardsTheCountdownCallsEveryScoreAndRecordsReadOutCards(t *testin
 	h.key("tab")
 	b := h.board()
 	h.key("right")
-	if b.cards.level != 24 {
-		t.Fatalf("no-card countdown went to %d", b.cards.level)
+	if b.CountdownLevel() != 24 {
+		t.Fatalf("no-card countdown went to %d", b.CountdownLevel())
 	}
 	h.key("enter")
 	h.typeText("Kill the weekly status mail | ask each team lead")
@@ -323,8 +234,8 @@ func TestWithoutCardsTheCountdownCallsEveryScoreAndRecordsReadOutCards(t *testin
 	}
 	h.key("esc")
 	h.key("right")
-	if b.cards.level != 23 {
-		t.Fatalf("after a read-out card the countdown went to %d, want 23", b.cards.level)
+	if b.CountdownLevel() != 23 {
+		t.Fatalf("after a read-out card the countdown went to %d, want 23", b.CountdownLevel())
 	}
 }
 

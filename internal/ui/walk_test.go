@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"liberate/internal/ui/board"
 	"math/rand"
 	"reflect"
 	"slices"
@@ -62,7 +63,7 @@ func checkNotesStored(t *testing.T, h *harness) {
 	h.st.mu.Lock()
 	defer h.st.mu.Unlock()
 	var ids []uint64
-	for _, n := range h.m.run.notes {
+	for _, n := range h.m.run.Notes {
 		ids = append(ids, n.ID)
 		sn, ok := h.st.notes[n.ID]
 		if !ok {
@@ -159,7 +160,7 @@ func TestBoardWalksWithAFailingDiskKeepScreenAndFileInStep(t *testing.T) {
 					h.st.setFail(nil)
 				default:
 					k := boardKeys[rng.Intn(len(boardKeys))]
-					if k == "esc" && h.board().mode == boardList {
+					if k == "esc" && h.board().Mode == board.ModeList {
 						continue
 					}
 					h.key(k)
@@ -167,13 +168,13 @@ func TestBoardWalksWithAFailingDiskKeepScreenAndFileInStep(t *testing.T) {
 				if h.m.screen != screenBoard {
 					h.key("h")
 				}
-				if m := h.board().mode; m == boardCards || m == boardCountdown {
-					h.board().mode = boardList
+				if m := h.board().Mode; m == board.ModeCards || m == board.ModeCountdown {
+					h.board().Mode = board.ModeList
 				}
 				checkPartition(t, h)
 			}
 			h.st.setFail(nil)
-			for h.board().mode != boardList {
+			for h.board().Mode != board.ModeList {
 				h.key("esc")
 			}
 			h.key("s") // one more change, saved with the disk back
@@ -232,8 +233,8 @@ func TestCardWalksKeepTheScoresOnDisk(t *testing.T) {
 				if h.m.screen != screenBoard {
 					h.key("h")
 				}
-				if m := h.board().mode; m != boardCards && m != boardCountdown {
-					for i := 0; h.board().mode != boardList && i < 5; i++ {
+				if m := h.board().Mode; m != board.ModeCards && m != board.ModeCountdown {
+					for i := 0; h.board().Mode != board.ModeList && i < 5; i++ {
 						h.key("esc")
 					}
 					h.key("c")
@@ -241,11 +242,11 @@ func TestCardWalksKeepTheScoresOnDisk(t *testing.T) {
 				checkFits(t, h, w, hh, step)
 			}
 			h.st.setFail(nil)
-			for i := 0; h.board().mode != boardCards; i++ {
+			for i := 0; h.board().Mode != board.ModeCards; i++ {
 				if i > 20 {
-					t.Fatalf("cannot get back to the card entry from mode %v", h.board().mode)
+					t.Fatalf("cannot get back to the card entry from mode %v", h.board().Mode)
 				}
-				if h.board().mode == boardList {
+				if h.board().Mode == board.ModeList {
 					h.key("c")
 				} else {
 					h.key("esc") // closes a read-out line, then the countdown
@@ -260,16 +261,16 @@ func TestCardWalksKeepTheScoresOnDisk(t *testing.T) {
 			h.typeText("99 Last card | save it")
 			h.key("enter")
 			h.st.mu.Lock()
-			stored := h.st.sessions[h.m.run.sess.ID]
+			stored := h.st.sessions[h.m.run.Sess.ID]
 			h.st.mu.Unlock()
 			if stored == nil {
 				t.Fatal("no session on disk")
 			}
-			t.Logf("%d cards, countdown reached %v", len(h.m.run.sess.Cards), h.board().cards.level)
-			if !reflect.DeepEqual(stored.Cards, h.m.run.sess.Cards) {
-				t.Fatalf("cards on disk %+v, on screen %+v", stored.Cards, h.m.run.sess.Cards)
+			t.Logf("%d cards, countdown reached %v", len(h.m.run.Sess.Cards), h.board().CountdownLevel())
+			if !reflect.DeepEqual(stored.Cards, h.m.run.Sess.Cards) {
+				t.Fatalf("cards on disk %+v, on screen %+v", stored.Cards, h.m.run.Sess.Cards)
 			}
-			for _, c := range h.m.run.sess.Cards {
+			for _, c := range h.m.run.Sess.Cards {
 				if len(c.Scores) > 5 {
 					t.Fatalf("card %d has %d scores", c.Number, len(c.Scores))
 				}

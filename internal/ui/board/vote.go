@@ -1,4 +1,4 @@
-package ui
+package board
 
 import (
 	"cmp"
@@ -9,15 +9,16 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"liberate/internal/session"
+	"liberate/internal/ui/layout"
 )
 
 // maxVoteDigits bounds a typed tally: 9999 dots is more than any room.
 const maxVoteDigits = 4
 
 // voteKey handles the dot-voting keys shared by the list and the focus
-// view: digits build a tally, Enter sets it, + and - adjust by one,
+// View: digits build a tally, Enter sets it, + and - adjust by one,
 // backspace and Esc correct. handled is false for other keys.
-func (b *boardScreen) voteKey(k string) (cmd tea.Cmd, handled bool) {
+func (b *Screen) voteKey(k string) (cmd tea.Cmd, handled bool) {
 	switch {
 	case len(k) == 1 && k[0] >= '0' && k[0] <= '9':
 		if len(b.digits) < maxVoteDigits {
@@ -46,9 +47,9 @@ func (b *boardScreen) voteKey(k string) (cmd tea.Cmd, handled bool) {
 
 // voteTarget is what a tally applies to: in the focus view the theme on
 // screen, in the list the selected theme or note.
-func (b *boardScreen) voteTarget() (sec, note int) {
+func (b *Screen) voteTarget() (sec, note int) {
 	sec, note = b.selected()
-	if b.mode == boardFocus {
+	if b.Mode == ModeFocus {
 		note = -1
 	}
 	return sec, note
@@ -56,7 +57,7 @@ func (b *boardScreen) voteTarget() (sec, note int) {
 
 // setVotes changes the tally of the selected theme (its own dots) or note.
 // The unclustered section has no tally of its own.
-func (b *boardScreen) setVotes(f func(int) int) tea.Cmd {
+func (b *Screen) setVotes(f func(int) int) tea.Cmd {
 	sec, i := b.voteTarget()
 	t := b.begin()
 	var name string
@@ -65,38 +66,38 @@ func (b *boardScreen) setVotes(f func(int) int) tea.Cmd {
 	case i >= 0:
 		n := t.note(i)
 		n.Votes = f(n.Votes)
-		name, v = clip(n.Text, 30), n.Votes
-	case sec < len(b.clusters):
-		b.clusters[sec].Votes = f(b.clusters[sec].Votes)
-		name, v = clip(b.clusters[sec].Label, 30), b.clusters[sec].Votes
+		name, v = layout.Clip(n.Text, 30), n.Votes
+	case sec < len(b.Clusters):
+		b.Clusters[sec].Votes = f(b.Clusters[sec].Votes)
+		name, v = layout.Clip(b.Clusters[sec].Label, 30), b.Clusters[sec].Votes
 	default:
-		b.setStatus(b.m.cat.Board.SelectTheme, false)
+		b.setStatus(b.com.Catalog.Board.SelectTheme, false)
 		return nil
 	}
-	return t.commit(session.OpVote, fmt.Sprintf(b.m.cat.Board.Voted, name, v))
+	return t.commit(session.OpVote, fmt.Sprintf(b.com.Catalog.Board.Voted, name, v))
 }
 
 // sortByVotes ranks the themes by their tally, most votes first; ties keep
 // the bigger theme first, then the current order.
-func (b *boardScreen) sortByVotes() tea.Cmd {
+func (b *Screen) sortByVotes() tea.Cmd {
 	type ranked struct {
 		c            session.Cluster
 		votes, count int
 	}
-	rs := make([]ranked, len(b.clusters))
-	for i, c := range b.clusters {
-		rs[i] = ranked{c: c, votes: b.sectionVotes(i), count: len(b.members[i])}
+	rs := make([]ranked, len(b.Clusters))
+	for i, c := range b.Clusters {
+		rs[i] = ranked{c: c, votes: b.SectionVotes(i), count: len(b.Members[i])}
 	}
 	slices.SortStableFunc(rs, func(x, y ranked) int {
 		return cmp.Or(cmp.Compare(y.votes, x.votes), cmp.Compare(y.count, x.count))
 	})
 	t := b.begin()
 	for i := range rs {
-		b.clusters[i] = rs[i].c
+		b.Clusters[i] = rs[i].c
 	}
-	cmd := t.commit(session.OpClusters, b.m.cat.Board.Sorted)
+	cmd := t.commit(session.OpClusters, b.com.Catalog.Board.Sorted)
 	if cmd == nil {
-		b.setStatus(b.m.cat.Board.Sorted, false)
+		b.setStatus(b.com.Catalog.Board.Sorted, false)
 	}
 	return cmd
 }

@@ -1,4 +1,4 @@
-package ui
+package board
 
 import (
 	"cmp"
@@ -13,9 +13,11 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"liberate/internal/session"
-	"liberate/internal/structure"
 	"liberate/internal/textsafe"
 	"liberate/internal/ui/bigtext"
+	"liberate/internal/ui/format"
+	"liberate/internal/ui/layout"
+	"liberate/internal/ui/run"
 )
 
 // The 25/10 countdown calls every whole score from the top down.
@@ -43,45 +45,26 @@ type cardsState struct {
 	noCard bool
 }
 
-// cardsStep reports whether the running step belongs to 25/10 Crowd
-// Sourcing (or captures cards), where `5` opens the cards.
-func (r *runScreen) cardsStep() bool {
-	c := r.sess.Current()
-	return c != nil && (c.Structure == "twenty-five-ten-crowd-sourcing" || c.Capture == structure.CaptureCard)
-}
-
-// openCards shows the 25/10 cards from the run screen.
-func (m *Model) openCards() tea.Cmd {
-	if m.run == nil {
-		return nil
-	}
-	if m.board == nil {
-		m.board = newBoardScreen(m)
-	}
-	m.board.openCards(screenRun)
-	m.screen = screenBoard
-	return nil
-}
-
-// openCards switches the board to the card entry; Esc goes back to from.
-func (b *boardScreen) openCards(from screen) {
+// OpenCards switches the board to the card entry; Esc goes back to the
+// run screen when fromRun, else to the board.
+func (b *Screen) OpenCards(fromRun bool) {
 	if b.cards == nil {
 		b.cards = &cardsState{level: topScore, snaps: map[int][]session.Card{}, retry: map[int]string{},
-			saved: slices.Clone(b.m.run.sess.Cards)}
+			saved: slices.Clone(b.run.Sess.Cards)}
 	}
-	b.back = from
-	b.mode = boardCards
-	b.input.SetValue("")
-	b.input.Placeholder = b.m.cat.Board.CardPh
-	b.input.Focus()
+	b.backToRun = fromRun
+	b.Mode = ModeCards
+	b.Input.SetValue("")
+	b.Input.Placeholder = b.com.Catalog.Board.CardPh
+	b.Input.Focus()
 }
 
-func (b *boardScreen) leaveCards() {
-	b.mode = boardList
-	b.input.Blur()
-	b.input.SetValue("")
-	if b.back == screenRun {
-		b.m.screen = screenRun
+func (b *Screen) leaveCards() {
+	b.Mode = ModeList
+	b.Input.Blur()
+	b.Input.SetValue("")
+	if b.backToRun {
+		b.host.ShowRun()
 	}
 }
 
@@ -334,25 +317,25 @@ func formatTotal(v float64, lang string) string {
 	return s
 }
 
-func (b *boardScreen) cardsKey(msg tea.KeyPressMsg) tea.Cmd {
-	cs := b.m.run.sess.Cards
+func (b *Screen) cardsKey(msg tea.KeyPressMsg) tea.Cmd {
+	cs := b.run.Sess.Cards
 	c := b.cards
 	switch msg.String() {
 	case "esc":
-		if b.input.Value() != "" {
-			b.input.SetValue("")
+		if b.Input.Value() != "" {
+			b.Input.SetValue("")
 			return nil
 		}
 		b.leaveCards()
 		return nil
 	case "tab":
-		b.mode = boardCountdown
+		b.Mode = ModeCountdown
 		c.readout = false
 		if len(scored(cs)) == 0 {
 			c.noCard = true
 		}
-		b.input.SetValue("")
-		b.input.Blur()
+		b.Input.SetValue("")
+		b.Input.Blur()
 		return nil
 	case "up":
 		if c.sel > 0 {
@@ -368,13 +351,13 @@ func (b *boardScreen) cardsKey(msg tea.KeyPressMsg) tea.Cmd {
 		return b.submitCardLine()
 	}
 	var cmd tea.Cmd
-	b.input, cmd = b.input.Update(msg)
+	b.Input, cmd = b.Input.Update(msg)
 	return cmd
 }
 
 // submitCardLine applies the entry line and saves the cards.
-func (b *boardScreen) submitCardLine() tea.Cmd {
-	line := b.input.Value()
+func (b *Screen) submitCardLine() tea.Cmd {
+	line := b.Input.Value()
 	if strings.TrimSpace(line) == "" {
 		return nil
 	}
@@ -391,26 +374,26 @@ func (b *boardScreen) submitCardLine() tea.Cmd {
 	}
 	var next []session.Card
 	if err == nil {
-		next, err = applyCardEdit(b.m.run.sess.Cards, e)
+		next, err = applyCardEdit(b.run.Sess.Cards, e)
 	}
 	if err != nil {
 		b.setStatus(b.cardErrText(err), true)
 		return nil
 	}
-	b.input.SetValue("")
-	b.m.run.sess.Cards = next
+	b.Input.SetValue("")
+	b.run.Sess.Cards = next
 	if i := slices.IndexFunc(next, func(c session.Card) bool { return c.Number == e.number }); i >= 0 {
 		b.cards.sel = i
 	}
-	label := fmt.Sprintf(b.m.cat.Board.CardSaved, e.number)
+	label := fmt.Sprintf(b.com.Catalog.Board.CardSaved, e.number)
 	if e.delete {
-		label = fmt.Sprintf(b.m.cat.Board.CardRemoved, e.number)
+		label = fmt.Sprintf(b.com.Catalog.Board.CardRemoved, e.number)
 	}
 	return b.saveCards(line, label)
 }
 
-func (b *boardScreen) cardErrText(err error) string {
-	c := b.m.cat.Board
+func (b *Screen) cardErrText(err error) string {
+	c := b.com.Catalog.Board
 	switch {
 	case errors.Is(err, errScoreRange):
 		return c.ScoreRange
@@ -422,25 +405,25 @@ func (b *boardScreen) cardErrText(err error) string {
 
 // saveCards saves the session with its cards; the screen says "saved" only
 // once the store has it, and puts the line back if it fails.
-func (b *boardScreen) saveCards(line, label string) tea.Cmd {
+func (b *Screen) saveCards(line, label string) tea.Cmd {
 	c := b.cards
 	c.seq++
 	seq := c.seq
-	c.snaps[seq] = slices.Clone(b.m.run.sess.Cards)
+	c.snaps[seq] = slices.Clone(b.run.Sess.Cards)
 	c.retry[seq] = line
-	b.setStatus(b.m.cat.Board.Saving, false)
+	b.setStatus(b.com.Catalog.Board.Saving, false)
 	c.label = label
-	inner := b.m.run.persistNow(nil)
+	inner := b.run.PersistNow(nil)
 	return func() tea.Msg {
 		msg := inner()
-		if p, ok := msg.(persistedMsg); ok {
-			return cardsSavedMsg{seq: seq, err: p.err}
+		if p, ok := msg.(run.PersistedMsg); ok {
+			return cardsSavedMsg{seq: seq, err: p.Err}
 		}
 		return msg
 	}
 }
 
-func (b *boardScreen) onCardsSaved(msg cardsSavedMsg) tea.Cmd {
+func (b *Screen) onCardsSaved(msg cardsSavedMsg) tea.Cmd {
 	c := b.cards
 	if c == nil {
 		return nil
@@ -449,12 +432,12 @@ func (b *boardScreen) onCardsSaved(msg cardsSavedMsg) tea.Cmd {
 	delete(c.snaps, msg.seq)
 	delete(c.retry, msg.seq)
 	if msg.err != nil {
-		b.m.run.sess.Cards = slices.Clone(c.saved)
-		if b.mode == boardCards && line != "" {
-			b.input.SetValue(strings.TrimSpace(line + " " + b.input.Value()))
-			b.input.CursorEnd()
+		b.run.Sess.Cards = slices.Clone(c.saved)
+		if b.Mode == ModeCards && line != "" {
+			b.Input.SetValue(strings.TrimSpace(line + " " + b.Input.Value()))
+			b.Input.CursorEnd()
 		}
-		b.setStatus(fmt.Sprintf(b.m.cat.Board.CardsNotSaved, saveErrText(msg.err)), true)
+		b.setStatus(fmt.Sprintf(b.com.Catalog.Board.CardsNotSaved, format.SaveError(msg.err)), true)
 		return nil
 	}
 	c.saved = snap
@@ -464,28 +447,28 @@ func (b *boardScreen) onCardsSaved(msg cardsSavedMsg) tea.Cmd {
 	return nil
 }
 
-func (b *boardScreen) countdownKey(msg tea.KeyPressMsg) tea.Cmd {
+func (b *Screen) countdownKey(msg tea.KeyPressMsg) tea.Cmd {
 	c := b.cards
-	cards := b.m.run.sess.Cards
+	cards := b.run.Sess.Cards
 	if c.readout {
 		switch msg.String() {
 		case "esc":
 			c.readout = false
-			b.input.SetValue("")
-			b.input.Blur()
+			b.Input.SetValue("")
+			b.Input.Blur()
 			return nil
 		case "enter":
 			return b.recordReadOut()
 		}
 		var cmd tea.Cmd
-		b.input, cmd = b.input.Update(msg)
+		b.Input, cmd = b.Input.Update(msg)
 		return cmd
 	}
 	switch msg.String() {
 	case "esc", "tab", "q":
-		b.mode = boardCards
-		b.input.Placeholder = b.m.cat.Board.CardPh
-		b.input.Focus()
+		b.Mode = ModeCards
+		b.Input.Placeholder = b.com.Catalog.Board.CardPh
+		b.Input.Focus()
 	case "h":
 		b.leaveCards()
 	case "right", "pgdown", "space", "down", "n", "j":
@@ -499,9 +482,9 @@ func (b *boardScreen) countdownKey(msg tea.KeyPressMsg) tea.Cmd {
 		c.level = topScore
 	case "enter", "c":
 		c.readout = true
-		b.input.SetValue("")
-		b.input.Placeholder = b.m.cat.Board.ReadOutPh
-		b.input.Focus()
+		b.Input.SetValue("")
+		b.Input.Placeholder = b.com.Catalog.Board.ReadOutPh
+		b.Input.Focus()
 	}
 	return nil
 }
@@ -525,8 +508,8 @@ func nextLevel(cards []session.Card, l, dir int, noCard bool) int {
 
 // countdownDone reports whether ten cards have been read at the current
 // score (ties included), or no lower score is left.
-func (b *boardScreen) countdownDone() bool {
-	cards := b.m.run.sess.Cards
+func (b *Screen) countdownDone() bool {
+	cards := b.run.Sess.Cards
 	l := b.cards.level
 	if readSoFar(cards, l) >= topCards || l <= lowestScore {
 		return true
@@ -540,12 +523,12 @@ func (b *boardScreen) countdownDone() bool {
 // recordReadOut records a card read aloud at the current score, for
 // sessions without typed-in cards: the next free number, the text as
 // typed and five scores that add up to the score called.
-func (b *boardScreen) recordReadOut() tea.Cmd {
+func (b *Screen) recordReadOut() tea.Cmd {
 	c := b.cards
-	line := b.input.Value()
+	line := b.Input.Value()
 	idea, first, _ := strings.Cut(textsafe.Clean(line), "|")
 	idea, first = strings.TrimSpace(idea), strings.TrimSpace(first)
-	cards := b.m.run.sess.Cards
+	cards := b.run.Sess.Cards
 	num := 1
 	for _, k := range cards {
 		num = max(num, k.Number+1)
@@ -556,21 +539,21 @@ func (b *boardScreen) recordReadOut() tea.Cmd {
 		b.setStatus(b.cardErrText(err), true)
 		return nil
 	}
-	b.m.run.sess.Cards = next
-	b.input.SetValue("")
-	return b.saveCards("", fmt.Sprintf(b.m.cat.Board.CardSaved, num))
+	b.run.Sess.Cards = next
+	b.Input.SetValue("")
+	return b.saveCards("", fmt.Sprintf(b.com.Catalog.Board.CardSaved, num))
 }
 
 // cardsView is the card entry: a table of cards by number, the entry line,
 // a status line and the help line.
-func (b *boardScreen) cardsView(width, height int) string {
-	st := b.m.styles
-	c := b.m.cat.Board
-	lang := b.m.cat.Lang
-	cards := b.m.run.sess.Cards
+func (b *Screen) cardsView(width, height int) string {
+	st := b.com.Styles
+	c := b.com.Catalog.Board
+	lang := b.com.Catalog.Lang
+	cards := b.run.Sess.Cards
 	nScored := len(scored(cards))
 	right := count(len(cards), c.CardOne, c.CardMany) + " · " + fmt.Sprintf(c.Scored, nScored)
-	out := []string{leftRight(width, st.Title.Render(c.CardsTitle), st.HeaderDim.Render(right))}
+	out := []string{layout.LeftRight(width, st.Title.Render(c.CardsTitle), st.HeaderDim.Render(right))}
 	if height >= 14 {
 		out = append(out, "")
 	}
@@ -580,8 +563,8 @@ func (b *boardScreen) cardsView(width, height int) string {
 	ideaW := textW * 3 / 5
 	stepW := textW - ideaW
 	row := func(num, idea, step, scores, total string) string {
-		return padRight(fmt.Sprintf("%*s", numW, num), numW) + "  " + padRight(ansi.Truncate(idea, ideaW, "…"), ideaW) + "  " +
-			padRight(ansi.Truncate(step, stepW, "…"), stepW) + "  " + padRight(scores, scoresW) + " " + fmt.Sprintf("%*s", totalW, total)
+		return layout.PadRight(fmt.Sprintf("%*s", numW, num), numW) + "  " + layout.PadRight(ansi.Truncate(idea, ideaW, "…"), ideaW) + "  " +
+			layout.PadRight(ansi.Truncate(step, stepW, "…"), stepW) + "  " + layout.PadRight(scores, scoresW) + " " + fmt.Sprintf("%*s", totalW, total)
 	}
 	out = append(out, ansi.Truncate(st.HeaderDim.Render(row(c.ColNumber, c.ColIdea, c.ColFirstStep, c.ColScores, c.ColTotal)), width, ""))
 	rows := height - len(out) - 3
@@ -596,7 +579,7 @@ func (b *boardScreen) cardsView(width, height int) string {
 		cs.scroll = cs.sel - rows + 1
 	}
 	if len(cards) == 0 && rows > 0 {
-		for _, l := range wrap(c.NoCards, width-2, max(1, rows)) {
+		for _, l := range layout.Wrap(c.NoCards, width-2, max(1, rows)) {
 			out = append(out, " "+st.Muted.Render(l))
 		}
 	}
@@ -626,42 +609,42 @@ func (b *boardScreen) cardsView(width, height int) string {
 		out = append(out, "")
 	}
 	label := c.CardLabel + " › "
-	fitInput(&b.input, max(1, width-ansi.StringWidth(label)-1))
-	out = append(out, st.CaptureKind.Render(label)+b.input.View())
+	layout.FitInput(&b.Input, max(1, width-ansi.StringWidth(label)-1))
+	out = append(out, st.CaptureKind.Render(label)+b.Input.View())
 	out = append(out, b.statusLineCards(width))
-	k := newBoardKeyMap(b.m.cat)
-	out = append(out, b.m.helpLine(width, withHelp(k.PickOK, "enter", c.KeySaveCard), withHelp(k.Nav, "↑/↓", c.KeyNav),
-		withHelp(k.Compact, "tab", c.KeyCountdown), withHelp(k.Back, "esc", c.KeyBack)))
+	k := newBoardKeyMap(b.com.Catalog)
+	out = append(out, layout.HelpLine(b.com.Styles, width, layout.WithHelp(k.PickOK, "enter", c.KeySaveCard), layout.WithHelp(k.Nav, "↑/↓", c.KeyNav),
+		layout.WithHelp(k.Compact, "tab", c.KeyCountdown), layout.WithHelp(k.Back, "esc", c.KeyBack)))
 	return strings.Join(out[:min(len(out), height)], "\n")
 }
 
-func (b *boardScreen) statusLineCards(width int) string {
-	st := b.m.styles
-	if b.status != "" && b.m.now.Before(b.statusEnd) {
+func (b *Screen) statusLineCards(width int) string {
+	st := b.com.Styles
+	if b.status != "" && b.com.Now.Before(b.statusEnd) {
 		style := st.Saved
 		if b.statusErr {
 			style = st.Error
-		} else if b.status == b.m.cat.Board.Saving {
+		} else if b.status == b.com.Catalog.Board.Saving {
 			style = st.Info
 		}
 		return style.Render(ansi.Truncate(textsafe.Display(b.status), width, "…"))
 	}
-	return st.Muted.Render(ansi.Truncate(b.m.cat.Board.CardHint, width, "…"))
+	return st.Muted.Render(ansi.Truncate(b.com.Catalog.Board.CardHint, width, "…"))
 }
 
 // countdownView is projected: "Who has 25?", the score in big digits, the
 // cards at that score, and how many have been read.
-func (b *boardScreen) countdownView(width, height int) string {
-	st := b.m.styles
-	c := b.m.cat.Board
-	lang := b.m.cat.Lang
-	cards := b.m.run.sess.Cards
+func (b *Screen) countdownView(width, height int) string {
+	st := b.com.Styles
+	c := b.com.Catalog.Board
+	lang := b.com.Catalog.Lang
+	cards := b.run.Sess.Cards
 	l := b.cards.level
 	read := readSoFar(cards, l)
 	noCards := b.cards.noCard || len(scored(cards)) == 0
 	right := fmt.Sprintf(c.Read, min(read, 999), topCards)
-	out := []string{leftRight(width, st.Title.Render(c.CountdownTitle), st.HeaderDim.Render(right))}
-	out = append(out, center(width, st.Config.Render(ansi.Truncate(fmt.Sprintf(c.WhoHas, l), width, "…"))))
+	out := []string{layout.LeftRight(width, st.Title.Render(c.CountdownTitle), st.HeaderDim.Render(right))}
+	out = append(out, layout.Center(width, st.Config.Render(ansi.Truncate(fmt.Sprintf(c.WhoHas, l), width, "…"))))
 
 	// The cards at this score, then what the countdown says.
 	var list []string
@@ -676,42 +659,42 @@ func (b *boardScreen) countdownView(width, height int) string {
 			s += "  → " + f
 		}
 		s += "  (" + formatTotal(cd.Total(), lang) + ")"
-		list = append(list, center(width, st.Item.Render(ansi.Truncate(s, width-2, "…"))))
+		list = append(list, layout.Center(width, st.Item.Render(ansi.Truncate(s, width-2, "…"))))
 	}
 	switch {
 	case len(here) == 0 && noCards:
-		list = append(list, center(width, st.Muted.Render(ansi.Truncate(c.NoCardHint, width-2, "…"))))
+		list = append(list, layout.Center(width, st.Muted.Render(ansi.Truncate(c.NoCardHint, width-2, "…"))))
 	case len(here) == 0:
-		list = append(list, center(width, st.Muted.Render(c.Nobody)))
+		list = append(list, layout.Center(width, st.Muted.Render(c.Nobody)))
 	}
 	if b.countdownDone() && len(scored(cards)) > 0 {
 		msg := c.Complete
 		if _, cut := countdownTop(cards); cut > 0 && read > topCards {
 			msg = fmt.Sprintf(c.CompleteTies, read, cut)
 		}
-		list = append(list, center(width, st.Saved.Render(ansi.Truncate(msg, width-2, "…"))))
+		list = append(list, layout.Center(width, st.Saved.Render(ansi.Truncate(msg, width-2, "…"))))
 	}
 	bottom := []string{}
 	if b.cards.readout {
 		label := fmt.Sprintf(c.ReadOutLabel, l) + " › "
-		fitInput(&b.input, max(1, width-ansi.StringWidth(label)-1))
-		bottom = append(bottom, st.CaptureKind.Render(label)+b.input.View())
+		layout.FitInput(&b.Input, max(1, width-ansi.StringWidth(label)-1))
+		bottom = append(bottom, st.CaptureKind.Render(label)+b.Input.View())
 	}
 	bottom = append(bottom, b.statusLineCountdown(width))
-	k := newBoardKeyMap(b.m.cat)
-	bottom = append(bottom, b.m.helpLine(width, withHelp(k.NextTheme, "→/←", c.KeyNextScore),
-		withHelp(k.PickOK, "enter", c.KeyReadOut), withHelp(k.Compact, "tab", c.KeyCardList), withHelp(k.Back, "esc", c.KeyCardList)))
+	k := newBoardKeyMap(b.com.Catalog)
+	bottom = append(bottom, layout.HelpLine(b.com.Styles, width, layout.WithHelp(k.NextTheme, "→/←", c.KeyNextScore),
+		layout.WithHelp(k.PickOK, "enter", c.KeyReadOut), layout.WithHelp(k.Compact, "tab", c.KeyCardList), layout.WithHelp(k.Back, "esc", c.KeyCardList)))
 
 	maxList := max(1, (height-len(out)-len(bottom))/3)
 	if len(list) > maxList {
 		more := len(list) - maxList + 1
-		list = append(list[:maxList-1], center(width, st.Muted.Render(fmt.Sprintf(c.More, more))))
+		list = append(list[:maxList-1], layout.Center(width, st.Muted.Render(fmt.Sprintf(c.More, more))))
 	}
 	digitRows := height - len(out) - len(list) - len(bottom) - 1
 	var digits []string
 	if digitRows >= 1 {
 		for _, d := range bigtext.Render(strconv.Itoa(l), width-2, digitRows) {
-			digits = append(digits, center(width, st.Digits.Render(d)))
+			digits = append(digits, layout.Center(width, st.Digits.Render(d)))
 		}
 	}
 	top := max(0, (digitRows-len(digits))/2)
@@ -730,8 +713,8 @@ func (b *boardScreen) countdownView(width, height int) string {
 	return strings.Join(out, "\n")
 }
 
-func (b *boardScreen) statusLineCountdown(width int) string {
-	if b.status != "" && b.m.now.Before(b.statusEnd) {
+func (b *Screen) statusLineCountdown(width int) string {
+	if b.status != "" && b.com.Now.Before(b.statusEnd) {
 		return b.statusLineCards(width)
 	}
 	return ""

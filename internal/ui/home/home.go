@@ -1,4 +1,4 @@
-package ui
+package home
 
 import (
 	"errors"
@@ -16,6 +16,9 @@ import (
 	"liberate/internal/session"
 	"liberate/internal/structure"
 	"liberate/internal/textsafe"
+	"liberate/internal/ui/common"
+	"liberate/internal/ui/format"
+	"liberate/internal/ui/layout"
 )
 
 // SessionInfo is one line of the home screen's session list.
@@ -29,8 +32,8 @@ type SessionInfo struct {
 	Finished bool
 }
 
-// HomeSource gives the home screen what it lists, starts and exports.
-type HomeSource interface {
+// Source gives the home screen what it lists, starts and exports.
+type Source interface {
 	Sessions() ([]SessionInfo, error)
 	Start(slugs []string, participants int) (*session.Session, error)
 	Open(id string) (*session.Session, []session.Note, session.History, error)
@@ -45,21 +48,21 @@ const (
 	// homeWide is the width from which the list and its preview stand side
 	// by side instead of one above the other.
 	homeWide = 100
-	// maxQuery bounds the filter, so a pasted page cannot slow down typing.
-	maxQuery = 80
+	// MaxQuery bounds the filter, so a pasted page cannot slow down typing.
+	MaxQuery = 80
 )
 
-// homePane is which half of the home screen has the keys.
-type homePane int
+// Pane is which half of the home screen has the keys.
+type Pane int
 
 const (
-	paneStructures homePane = iota
-	paneSessions
+	PaneStructures Pane = iota
+	PaneSessions
 )
 
 // String names the pane.
-func (p homePane) String() string {
-	if p == paneSessions {
+func (p Pane) String() string {
+	if p == PaneSessions {
 		return "sessions"
 	}
 	return "structures"
@@ -86,17 +89,25 @@ type (
 		err  error
 	}
 	homeExportedMsg struct{ path string }
+	// StartMsg asks the root to open the run screen on a new or resumed
+	// session, with its notes and undo history.
+	StartMsg struct {
+		Sess  *session.Session
+		Notes []session.Note
+		Hist  session.History
+		Board bool // open on the board
+	}
 )
 
-// homeEntry is a structure or string of the list, with the texts the
+// Entry is a structure or string of the list, with the texts the
 // filter searches, squashed once.
-type homeEntry struct {
-	s       *structure.Structure
-	name    string   // in the interface language, safe to show
-	names   []string // English and Dutch names
-	keys    []string // slug and aliases
-	cats    []string // category codes and their words in both languages
-	purpose []string // both languages
+type Entry struct {
+	Structure *structure.Structure
+	Name      string   // in the interface language, safe to show
+	names     []string // English and Dutch names
+	keys      []string // slug and aliases
+	cats      []string // category codes and their words in both languages
+	purpose   []string // both languages
 
 	minutes  float64
 	minDone  bool
@@ -105,20 +116,25 @@ type homeEntry struct {
 	planDone bool
 }
 
-// homeScreen lists the structures and strings to start, filtered as the
+// Screen lists the structures and strings to start, filtered as the
 // facilitator types, with the steps of the highlighted one; and the recent
 // sessions to resume or export.
-type homeScreen struct {
-	m    *Model
-	pane homePane
+type Screen struct {
+	com  *common.Common
+	lib  *structure.Library
+	src  Source // nil when running a session directly
+	quit func() tea.Cmd
+	// Pane has the keys; Query filters Entries into Shown (best first),
+	// of which Sel is highlighted; Sessions are the recent sessions.
+	Pane Pane
 
-	query   string
-	entries []*homeEntry
-	shown   []*homeEntry // entries matching the query, best first
-	sel     int
+	Query   string
+	Entries []*Entry
+	Shown   []*Entry
+	Sel     int
 	top     int
 
-	sessions []SessionInfo
+	Sessions []SessionInfo
 	loaded   bool
 	loadErr  error
 	sSel     int
@@ -130,23 +146,25 @@ type homeScreen struct {
 	statusErr bool
 }
 
-func newHomeScreen(m *Model) *homeScreen {
-	h := &homeScreen{m: m, rows: 10}
-	h.entries = buildEntries(m.deps.Library, m.cat.Lang)
+// New returns the home screen listing lib's structures and src's sessions;
+// quit is how the root model leaves.
+func New(com *common.Common, lib *structure.Library, src Source, quit func() tea.Cmd) *Screen {
+	h := &Screen{com: com, lib: lib, src: src, quit: quit, rows: 10}
+	h.Entries = buildEntries(lib, com.Catalog.Lang)
 	h.refilter()
 	return h
 }
 
 // buildEntries lists the structures, then the strings, each sorted by
 // their name in lang.
-func buildEntries(lib *structure.Library, lang string) []*homeEntry {
+func buildEntries(lib *structure.Library, lang string) []*Entry {
 	if lib == nil {
 		return nil
 	}
 	en, nl := i18n.For("en"), i18n.For("nl")
-	var structures, strs []*homeEntry
+	var structures, strs []*Entry
 	for _, s := range lib.All() {
-		e := &homeEntry{s: s, name: textsafe.Display(s.Name.In(lang))}
+		e := &Entry{Structure: s, Name: textsafe.Display(s.Name.In(lang))}
 		for _, n := range []string{s.Name.EN, s.Name.NL} {
 			if n != "" {
 				e.names = append(e.names, squash(n))
@@ -171,9 +189,9 @@ func buildEntries(lib *structure.Library, lang string) []*homeEntry {
 			structures = append(structures, e)
 		}
 	}
-	byName := func(list []*homeEntry) {
+	byName := func(list []*Entry) {
 		sort.SliceStable(list, func(i, j int) bool {
-			return strings.ToLower(list[i].name) < strings.ToLower(list[j].name)
+			return strings.ToLower(list[i].Name) < strings.ToLower(list[j].Name)
 		})
 	}
 	byName(structures)
@@ -216,7 +234,7 @@ func wordStarts(name, tok string) bool {
 
 // score ranks how well e matches one squashed token: lower is better, -1
 // when it does not match.
-func (e *homeEntry) score(tok string) int {
+func (e *Entry) score(tok string) int {
 	best := -1
 	try := func(rank int, ok bool) {
 		if ok && (best < 0 || rank < best) {
@@ -227,7 +245,7 @@ func (e *homeEntry) score(tok string) int {
 		try(0, strings.HasPrefix(n, tok))
 		try(3, strings.Contains(n, tok))
 	}
-	for _, n := range []string{e.s.Name.EN, e.s.Name.NL} {
+	for _, n := range []string{e.Structure.Name.EN, e.Structure.Name.NL} {
 		try(1, wordStarts(n, tok))
 	}
 	for _, k := range e.keys {
@@ -245,25 +263,25 @@ func (e *homeEntry) score(tok string) int {
 
 // refilter recomputes the entries that match the query, best first; every
 // word of the query must match somewhere.
-func (h *homeScreen) refilter() {
+func (h *Screen) refilter() {
 	var toks []string
-	for _, w := range strings.Fields(h.query) {
+	for _, w := range strings.Fields(h.Query) {
 		if t := squash(w); t != "" {
 			toks = append(toks, t)
 		}
 	}
 	if len(toks) == 0 {
-		h.shown = append(h.shown[:0], h.entries...)
-		h.sel, h.top = 0, 0
+		h.Shown = append(h.Shown[:0], h.Entries...)
+		h.Sel, h.top = 0, 0
 		return
 	}
 	type hit struct {
-		e     *homeEntry
+		e     *Entry
 		score int
 	}
 	var hits []hit
 outer:
-	for _, e := range h.entries {
+	for _, e := range h.Entries {
 		total := 0
 		for _, t := range toks {
 			s := e.score(t)
@@ -275,41 +293,41 @@ outer:
 		hits = append(hits, hit{e, total})
 	}
 	sort.SliceStable(hits, func(i, j int) bool { return hits[i].score < hits[j].score })
-	h.shown = h.shown[:0]
+	h.Shown = h.Shown[:0]
 	for _, x := range hits {
-		h.shown = append(h.shown, x.e)
+		h.Shown = append(h.Shown, x.e)
 	}
-	h.sel, h.top = 0, 0
+	h.Sel, h.top = 0, 0
 }
 
-func (h *homeScreen) selected() *homeEntry {
-	if h.sel < 0 || h.sel >= len(h.shown) {
+func (h *Screen) selected() *Entry {
+	if h.Sel < 0 || h.Sel >= len(h.Shown) {
 		return nil
 	}
-	return h.shown[h.sel]
+	return h.Shown[h.Sel]
 }
 
-func (h *homeScreen) selectedSession() (SessionInfo, bool) {
-	if h.sSel < 0 || h.sSel >= len(h.sessions) {
+func (h *Screen) selectedSession() (SessionInfo, bool) {
+	if h.sSel < 0 || h.sSel >= len(h.Sessions) {
 		return SessionInfo{}, false
 	}
-	return h.sessions[h.sSel], true
+	return h.Sessions[h.sSel], true
 }
 
 // entryMinutes is the planned length of e, computed the first time e is
 // shown.
-func (h *homeScreen) entryMinutes(e *homeEntry) float64 {
+func (h *Screen) entryMinutes(e *Entry) float64 {
 	if !e.minDone {
-		e.minutes, e.minDone = h.m.deps.Library.TotalMinutes(e.s), true
+		e.minutes, e.minDone = h.lib.TotalMinutes(e.Structure), true
 	}
 	return e.minutes
 }
 
 // entryPlan is the default plan of e, computed the first time e is
 // highlighted.
-func (h *homeScreen) entryPlan(e *homeEntry) ([]structure.PlannedStep, error) {
+func (h *Screen) entryPlan(e *Entry) ([]structure.PlannedStep, error) {
 	if !e.planDone {
-		e.plan, e.planErr = h.m.deps.Library.Plan([]string{e.s.Slug}, structure.PlanOptions{})
+		e.plan, e.planErr = h.lib.Plan([]string{e.Structure.Slug}, structure.PlanOptions{})
 		e.planDone = true
 	}
 	return e.plan, e.planErr
@@ -317,12 +335,12 @@ func (h *homeScreen) entryPlan(e *homeEntry) ([]structure.PlannedStep, error) {
 
 // ---- commands ----
 
-// init loads the sessions.
-func (h *homeScreen) init() tea.Cmd { return h.load() }
+// Init loads the sessions.
+func (h *Screen) Init() tea.Cmd { return h.load() }
 
 // load reads the session list in a command.
-func (h *homeScreen) load() tea.Cmd {
-	src := h.m.deps.Home
+func (h *Screen) load() tea.Cmd {
+	src := h.src
 	if src == nil {
 		h.loaded = true
 		return nil
@@ -333,19 +351,19 @@ func (h *homeScreen) load() tea.Cmd {
 	}
 }
 
-func (h *homeScreen) start() tea.Cmd {
+func (h *Screen) start() tea.Cmd {
 	e := h.selected()
 	if e == nil || h.busy {
 		return nil
 	}
-	src := h.m.deps.Home
+	src := h.src
 	if src == nil {
-		h.setStatus(h.m.cat.Home.NoSource, true)
+		h.setStatus(h.com.Catalog.Home.NoSource, true)
 		return nil
 	}
 	h.busy = true
-	h.setStatus(fmt.Sprintf(h.m.cat.Home.Starting, e.name), false)
-	slug, name := e.s.Slug, e.name
+	h.setStatus(fmt.Sprintf(h.com.Catalog.Home.Starting, e.Name), false)
+	slug, name := e.Structure.Slug, e.Name
 	return func() tea.Msg {
 		sess, err := src.Start([]string{slug}, 0)
 		if err == nil && sess == nil {
@@ -354,20 +372,20 @@ func (h *homeScreen) start() tea.Cmd {
 		if err != nil {
 			return homeFailedMsg{op: opStart, name: name, err: err}
 		}
-		return startSessionMsg{sess: sess}
+		return StartMsg{Sess: sess}
 	}
 }
 
 // open resumes the selected session; with board it opens on its board,
 // to cluster, correct and vote on the notes of a session already run.
-func (h *homeScreen) open(board bool) tea.Cmd {
+func (h *Screen) open(board bool) tea.Cmd {
 	info, ok := h.selectedSession()
-	if !ok || h.busy || h.m.deps.Home == nil {
+	if !ok || h.busy || h.src == nil {
 		return nil
 	}
 	h.busy = true
-	h.setStatus(h.m.cat.Home.Opening, false)
-	src, id := h.m.deps.Home, info.ID
+	h.setStatus(h.com.Catalog.Home.Opening, false)
+	src, id := h.src, info.ID
 	return func() tea.Msg {
 		sess, notes, hist, err := src.Open(id)
 		if err == nil && sess == nil {
@@ -376,17 +394,17 @@ func (h *homeScreen) open(board bool) tea.Cmd {
 		if err != nil {
 			return homeFailedMsg{op: opOpen, err: err}
 		}
-		return startSessionMsg{sess: sess, notes: notes, hist: hist, board: board}
+		return StartMsg{Sess: sess, Notes: notes, Hist: hist, Board: board}
 	}
 }
 
-func (h *homeScreen) export() tea.Cmd {
+func (h *Screen) export() tea.Cmd {
 	info, ok := h.selectedSession()
-	if !ok || h.m.deps.Home == nil {
+	if !ok || h.src == nil {
 		return nil
 	}
-	h.setStatus(h.m.cat.Home.Exporting, false)
-	src, id := h.m.deps.Home, info.ID
+	h.setStatus(h.com.Catalog.Home.Exporting, false)
+	src, id := h.src, info.ID
 	return func() tea.Msg {
 		path, err := src.Export(id)
 		if err != nil {
@@ -396,21 +414,21 @@ func (h *homeScreen) export() tea.Cmd {
 	}
 }
 
-// returned is called when the facilitator comes back from a session: the
+// Returned is called when the facilitator comes back from a session: the
 // list is read again so it shows the notes and state just saved.
-func (h *homeScreen) returned() tea.Cmd {
+func (h *Screen) Returned() tea.Cmd {
 	h.busy = false
 	h.status = ""
 	return h.load()
 }
 
-func (h *homeScreen) setStatus(s string, isErr bool) {
+func (h *Screen) setStatus(s string, isErr bool) {
 	h.status, h.statusErr = textsafe.Display(s), isErr
 }
 
-// handleMsg handles the results of the home screen's commands.
-func (h *homeScreen) handleMsg(msg tea.Msg) (tea.Cmd, bool) {
-	cat := h.m.cat.Home
+// HandleMsg handles the results of the home screen's commands.
+func (h *Screen) HandleMsg(msg tea.Msg) (tea.Cmd, bool) {
+	cat := h.com.Catalog.Home
 	switch msg := msg.(type) {
 	case sessionsLoadedMsg:
 		h.loaded, h.loadErr = true, msg.err
@@ -419,12 +437,12 @@ func (h *homeScreen) handleMsg(msg tea.Msg) (tea.Cmd, bool) {
 			if s, ok := h.selectedSession(); ok {
 				keep = s.ID
 			}
-			h.sessions = append([]SessionInfo(nil), msg.list...)
-			sort.SliceStable(h.sessions, func(i, j int) bool {
-				return lastChange(h.sessions[i]).After(lastChange(h.sessions[j]))
+			h.Sessions = append([]SessionInfo(nil), msg.list...)
+			sort.SliceStable(h.Sessions, func(i, j int) bool {
+				return lastChange(h.Sessions[i]).After(lastChange(h.Sessions[j]))
 			})
 			h.sSel = 0
-			for i, s := range h.sessions {
+			for i, s := range h.Sessions {
 				if s.ID == keep {
 					h.sSel = i
 				}
@@ -435,11 +453,11 @@ func (h *homeScreen) handleMsg(msg tea.Msg) (tea.Cmd, bool) {
 		h.busy = false
 		switch msg.op {
 		case opStart:
-			h.setStatus(fmt.Sprintf(cat.StartFailed, msg.name, saveErrText(msg.err)), true)
+			h.setStatus(fmt.Sprintf(cat.StartFailed, msg.name, format.SaveError(msg.err)), true)
 		case opOpen:
-			h.setStatus(fmt.Sprintf(cat.OpenFailed, saveErrText(msg.err)), true)
+			h.setStatus(fmt.Sprintf(cat.OpenFailed, format.SaveError(msg.err)), true)
 		default:
-			h.setStatus(fmt.Sprintf(cat.ExportFailed, saveErrText(msg.err)), true)
+			h.setStatus(fmt.Sprintf(cat.ExportFailed, format.SaveError(msg.err)), true)
 		}
 		return nil, true
 	case homeExportedMsg:
@@ -486,8 +504,8 @@ func newHomeKeys(c *i18n.Catalog) homeKeys {
 	}
 }
 
-// handleKey routes a key press to the pane that has the keys.
-func (h *homeScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+// HandleKey routes a key press to the pane that has the keys.
+func (h *Screen) HandleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if msg.Code == 0 && msg.Text == "" {
 		return nil
 	}
@@ -495,10 +513,10 @@ func (h *homeScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	// Moving and switching work the same in both panes.
 	switch s {
 	case "tab", "shift+tab":
-		if h.pane == paneStructures {
-			h.pane = paneSessions
+		if h.Pane == PaneStructures {
+			h.Pane = PaneSessions
 		} else {
-			h.pane = paneStructures
+			h.Pane = PaneStructures
 		}
 		return nil
 	case "up", "ctrl+p":
@@ -520,7 +538,7 @@ func (h *homeScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		h.move(1 << 30)
 		return nil
 	}
-	if h.pane == paneSessions {
+	if h.Pane == PaneSessions {
 		switch s {
 		case "enter":
 			return h.open(false)
@@ -529,14 +547,14 @@ func (h *homeScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		case "e":
 			return h.export()
 		case "q":
-			return h.m.quit()
+			return h.quit()
 		case "esc":
-			h.pane = paneStructures
+			h.Pane = PaneStructures
 			return nil
 		}
 		// Anything else typed goes to the filter of the structures.
 		if typed(msg) != "" {
-			h.pane = paneStructures
+			h.Pane = PaneStructures
 		} else {
 			return nil
 		}
@@ -549,13 +567,13 @@ func (h *homeScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		h.status = ""
 		return nil
 	case "backspace":
-		rs := []rune(h.query)
+		rs := []rune(h.Query)
 		if len(rs) > 0 {
 			h.setQuery(string(rs[:len(rs)-1]))
 		}
 		return nil
 	case "ctrl+w", "alt+backspace":
-		q := strings.TrimRightFunc(h.query, unicode.IsSpace)
+		q := strings.TrimRightFunc(h.Query, unicode.IsSpace)
 		if i := strings.LastIndexFunc(q, unicode.IsSpace); i >= 0 {
 			h.setQuery(q[:i+1])
 		} else {
@@ -566,12 +584,12 @@ func (h *homeScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		h.setQuery("")
 		return nil
 	case "q":
-		if h.query == "" {
-			return h.m.quit()
+		if h.Query == "" {
+			return h.quit()
 		}
 	}
 	if t := typed(msg); t != "" {
-		h.setQuery(h.query + t)
+		h.setQuery(h.Query + t)
 	}
 	return nil
 }
@@ -589,35 +607,35 @@ func typed(msg tea.KeyPressMsg) string {
 	return msg.Text
 }
 
-func (h *homeScreen) setQuery(q string) {
-	if rs := []rune(q); len(rs) > maxQuery {
-		q = string(rs[:maxQuery])
+func (h *Screen) setQuery(q string) {
+	if rs := []rune(q); len(rs) > MaxQuery {
+		q = string(rs[:MaxQuery])
 	}
 	if strings.TrimSpace(q) == "" && q != "" {
 		q = "" // a leading space filters nothing
 	}
-	if q == h.query {
+	if q == h.Query {
 		return
 	}
-	h.query = q
+	h.Query = q
 	if h.statusErr {
 		h.status, h.statusErr = "", false
 	}
 	h.refilter()
 }
 
-// paste types pasted text into the filter.
-func (h *homeScreen) paste(s string) tea.Cmd {
-	h.pane = paneStructures
-	h.setQuery(h.query + textsafe.Display(s))
+// Paste types pasted text into the filter.
+func (h *Screen) Paste(s string) tea.Cmd {
+	h.Pane = PaneStructures
+	h.setQuery(h.Query + textsafe.Display(s))
 	return nil
 }
 
 // move moves the highlight of the focused pane by d rows.
-func (h *homeScreen) move(d int) {
-	n, sel := len(h.shown), &h.sel
-	if h.pane == paneSessions {
-		n, sel = len(h.sessions), &h.sSel
+func (h *Screen) move(d int) {
+	n, sel := len(h.Shown), &h.Sel
+	if h.Pane == PaneSessions {
+		n, sel = len(h.Sessions), &h.sSel
 	}
 	if n == 0 {
 		*sel = 0
@@ -635,18 +653,18 @@ func (h *homeScreen) move(d int) {
 
 // ---- rendering ----
 
-// view renders the home screen in width × height cells.
-func (h *homeScreen) view(width, height int) string {
+// View renders the home screen in width × height cells.
+func (h *Screen) View(width, height int) string {
 	if width <= 0 || height <= 0 {
 		return ""
 	}
 	if width < homeMinWidth || height < homeMinHeight {
 		return h.tinyView(width, height)
 	}
-	st := h.m.styles
+	st := h.com.Styles
 	var out []string
 	out = append(out, h.topLine(width))
-	if h.pane == paneStructures {
+	if h.Pane == PaneStructures {
 		out = append(out, h.filterLine(width))
 	} else {
 		out = append(out, h.sessionsHeader(width))
@@ -654,7 +672,7 @@ func (h *homeScreen) view(width, height int) string {
 	out = append(out, st.Muted.Render(strings.Repeat("─", width)))
 	bodyH := height - len(out) - 2
 	var body []string
-	if h.pane == paneStructures {
+	if h.Pane == PaneStructures {
 		body = h.structuresBody(width, bodyH)
 	} else {
 		body = h.sessionsBody(width, bodyH)
@@ -671,12 +689,12 @@ func (h *homeScreen) view(width, height int) string {
 }
 
 // tinyView asks for a larger window.
-func (h *homeScreen) tinyView(width, height int) string {
-	st := h.m.styles
+func (h *Screen) tinyView(width, height int) string {
+	st := h.com.Styles
 	lines := []string{st.Title.Render(ansi.Truncate("liberate", width, ""))}
-	msg := fmt.Sprintf(h.m.cat.Home.TooSmall, homeMinWidth, homeMinHeight)
+	msg := fmt.Sprintf(h.com.Catalog.Home.TooSmall, homeMinWidth, homeMinHeight)
 	if height >= 2 {
-		for _, l := range wrap(msg, width, height-1) {
+		for _, l := range layout.Wrap(msg, width, height-1) {
 			lines = append(lines, st.Muted.Render(l))
 		}
 	}
@@ -688,17 +706,17 @@ func (h *homeScreen) tinyView(width, height int) string {
 
 // topLine names the app and shows the two panes as tabs; the focused one
 // carries a marker, so it shows without colour too.
-func (h *homeScreen) topLine(width int) string {
-	st := h.m.styles
-	cat := h.m.cat.Home
-	tab := func(p homePane, label string) string {
-		if p == h.pane {
+func (h *Screen) topLine(width int) string {
+	st := h.com.Styles
+	cat := h.com.Catalog.Home
+	tab := func(p Pane, label string) string {
+		if p == h.Pane {
 			return st.Selected.Render("▸ " + label + " ")
 		}
 		return st.Muted.Render("  " + label + " ")
 	}
-	sessions := fmt.Sprintf(cat.TabSessions, len(h.sessions))
-	left := st.Title.Render("liberate") + "  " + tab(paneStructures, cat.TabStart) + " " + tab(paneSessions, sessions)
+	sessions := fmt.Sprintf(cat.TabSessions, len(h.Sessions))
+	left := st.Title.Render("liberate") + "  " + tab(PaneStructures, cat.TabStart) + " " + tab(PaneSessions, sessions)
 	right := st.HeaderDim.Render(cat.Tagline)
 	lw, rw := ansi.StringWidth(left), ansi.StringWidth(right)
 	if lw+rw+2 > width {
@@ -708,20 +726,20 @@ func (h *homeScreen) topLine(width int) string {
 }
 
 // filterLine shows what is typed, with a cursor, and how many entries match.
-func (h *homeScreen) filterLine(width int) string {
-	st := h.m.styles
-	cat := h.m.cat.Home
+func (h *Screen) filterLine(width int) string {
+	st := h.com.Styles
+	cat := h.com.Catalog.Home
 	label := st.CaptureKind.Render(cat.Filter + " › ")
 	cursor := st.Selected.Render(" ")
-	count := st.Muted.Render(fmt.Sprintf(cat.Count, len(h.shown), len(h.entries)))
+	count := st.Muted.Render(fmt.Sprintf(cat.Count, len(h.Shown), len(h.Entries)))
 	cw := ansi.StringWidth(count)
 	room := width - ansi.StringWidth(label) - 1 - cw - 2
 	var q string
-	if h.query == "" {
+	if h.Query == "" {
 		q = cursor + st.Muted.Render(ansi.Truncate(cat.FilterPh, max(0, room), "…"))
 	} else {
 		// Keep the end of a long query, where the typing happens, in view.
-		text := h.query
+		text := h.Query
 		if ansi.StringWidth(text) > room {
 			text = ansi.TruncateLeft(text, ansi.StringWidth(text)-room+1, "…")
 		}
@@ -737,8 +755,8 @@ func (h *homeScreen) filterLine(width int) string {
 
 // structuresBody is the list and the preview of the highlighted entry:
 // side by side on a wide window, one above the other on a narrow one.
-func (h *homeScreen) structuresBody(width, height int) []string {
-	st := h.m.styles
+func (h *Screen) structuresBody(width, height int) []string {
+	st := h.com.Styles
 	if width >= homeWide {
 		listW := min(72, max(44, width*42/100))
 		prevW := width - listW - 3
@@ -754,13 +772,13 @@ func (h *homeScreen) structuresBody(width, height int) []string {
 			if i < len(prev) {
 				p = prev[i]
 			}
-			out[i] = padRight(l, listW) + sep + p
+			out[i] = layout.PadRight(l, listW) + sep + p
 		}
 		return out
 	}
 	listH := max(3, height/2)
-	if len(h.shown) < listH {
-		listH = max(3, len(h.shown))
+	if len(h.Shown) < listH {
+		listH = max(3, len(h.Shown))
 	}
 	if listH > height {
 		listH = height
@@ -778,24 +796,24 @@ func (h *homeScreen) structuresBody(width, height int) []string {
 
 // listRows renders the visible window of the filtered list, keeping the
 // highlighted entry in view. Only the rows shown are computed.
-func (h *homeScreen) listRows(width, rows int) []string {
-	st := h.m.styles
-	cat := h.m.cat.Home
+func (h *Screen) listRows(width, rows int) []string {
+	st := h.com.Styles
+	cat := h.com.Catalog.Home
 	h.rows = rows
-	if len(h.shown) == 0 {
-		if h.query == "" {
+	if len(h.Shown) == 0 {
+		if h.Query == "" {
 			return nil
 		}
-		out := wrap(fmt.Sprintf(cat.NoMatch, h.query), width-2, 2)
+		out := layout.Wrap(fmt.Sprintf(cat.NoMatch, h.Query), width-2, 2)
 		for i := range out {
 			out[i] = "  " + st.StatusWarning.Render(out[i])
 		}
-		for _, l := range wrap(cat.NoMatchHint, width-2, 2) {
+		for _, l := range layout.Wrap(cat.NoMatchHint, width-2, 2) {
 			out = append(out, "  "+st.Muted.Render(l))
 		}
 		return out
 	}
-	h.top = scrollTop(h.sel, h.top, rows, len(h.shown))
+	h.top = scrollTop(h.Sel, h.top, rows, len(h.Shown))
 	minW := 7
 	catW := 0
 	if width >= 60 {
@@ -806,21 +824,21 @@ func (h *homeScreen) listRows(width, rows int) []string {
 		nameW -= catW + 2
 	}
 	var out []string
-	for i := h.top; i < len(h.shown) && len(out) < rows; i++ {
-		e := h.shown[i]
-		mins := fmt.Sprintf(cat.Minutes, fmtMin(time.Duration(h.entryMinutes(e)*float64(time.Minute)).Round(time.Second)))
+	for i := h.top; i < len(h.Shown) && len(out) < rows; i++ {
+		e := h.Shown[i]
+		mins := fmt.Sprintf(cat.Minutes, format.Minutes(time.Duration(h.entryMinutes(e)*float64(time.Minute)).Round(time.Second)))
 		marker := "  "
-		if i == h.sel {
+		if i == h.Sel {
 			marker = "▶ "
 		}
-		name := padRight(ansi.Truncate(e.name, nameW, "…"), nameW)
-		line := marker + name + "  " + padLeft(mins, minW)
+		name := layout.PadRight(ansi.Truncate(e.Name, nameW, "…"), nameW)
+		line := marker + name + "  " + layout.PadLeft(mins, minW)
 		tail := ""
 		if catW > 0 {
-			tail = "  " + padRight(ansi.Truncate(h.categories(e), catW, "…"), catW)
+			tail = "  " + layout.PadRight(ansi.Truncate(h.categories(e), catW, "…"), catW)
 		}
-		if i == h.sel {
-			out = append(out, st.Selected.Render(padRight(line+tail, width)))
+		if i == h.Sel {
+			out = append(out, st.Selected.Render(layout.PadRight(line+tail, width)))
 			continue
 		}
 		out = append(out, st.Item.Render(line)+st.Muted.Render(tail))
@@ -851,13 +869,13 @@ func scrollTop(sel, top, rows, n int) int {
 
 // categories are e's categories in words, or for a string how many
 // structures it runs.
-func (h *homeScreen) categories(e *homeEntry) string {
-	if e.s.Kind == structure.KindString {
-		return fmt.Sprintf(h.m.cat.Home.StringOf, len(e.s.Items))
+func (h *Screen) categories(e *Entry) string {
+	if e.Structure.Kind == structure.KindString {
+		return fmt.Sprintf(h.com.Catalog.Home.StringOf, len(e.Structure.Items))
 	}
 	var words []string
-	for _, c := range e.s.Categories {
-		w := h.m.cat.CLI.Categories[strings.ToLower(c)]
+	for _, c := range e.Structure.Categories {
+		w := h.com.Catalog.CLI.Categories[strings.ToLower(c)]
 		if w == "" {
 			w = c
 		}
@@ -868,36 +886,36 @@ func (h *homeScreen) categories(e *homeEntry) string {
 
 // preview shows the highlighted entry: name, purpose and its steps with
 // minutes and group configuration, as many as fit.
-func (h *homeScreen) preview(width, height int) []string {
+func (h *Screen) preview(width, height int) []string {
 	e := h.selected()
 	if e == nil || height <= 0 || width <= 0 {
 		return nil
 	}
-	st := h.m.styles
-	cat := h.m.cat.Home
-	lang := h.m.cat.Lang
+	st := h.com.Styles
+	cat := h.com.Catalog.Home
+	lang := h.com.Catalog.Lang
 	var out []string
-	out = append(out, st.Header.Render(ansi.Truncate(e.name, width, "…")))
+	out = append(out, st.Header.Render(ansi.Truncate(e.Name, width, "…")))
 	purposeLines := 2
 	if height >= 20 {
 		purposeLines = 3
 	}
-	for _, l := range wrap(textsafe.Display(e.s.Purpose.In(lang)), width, purposeLines) {
+	for _, l := range layout.Wrap(textsafe.Display(e.Structure.Purpose.In(lang)), width, purposeLines) {
 		out = append(out, st.Invitation.Render(l))
 	}
 	plan, err := h.entryPlan(e)
 	if err != nil {
-		for _, l := range wrap(fmt.Sprintf(cat.PlanFailed, saveErrText(err)), width, 2) {
+		for _, l := range layout.Wrap(fmt.Sprintf(cat.PlanFailed, format.SaveError(err)), width, 2) {
 			out = append(out, st.Error.Render(l))
 		}
 		return out
 	}
-	meta := fmt.Sprintf(cat.Steps, len(plan), fmtMin(time.Duration(h.entryMinutes(e)*float64(time.Minute)).Round(time.Second)))
+	meta := fmt.Sprintf(cat.Steps, len(plan), format.Minutes(time.Duration(h.entryMinutes(e)*float64(time.Minute)).Round(time.Second)))
 	if c := h.categories(e); c != "" {
 		meta += " · " + c
 	}
 	out = append(out, st.Muted.Render(ansi.Truncate(meta, width, "…")))
-	if e.s.Confidential {
+	if e.Structure.Confidential {
 		out = append(out, st.Accent.Render(ansi.Truncate(cat.Confidential, width, "…")))
 	}
 	out = append(out, "")
@@ -921,7 +939,7 @@ func (h *homeScreen) preview(width, height int) []string {
 		p := &plan[i]
 		var rows []string
 		if p.StructureCount > 1 && p.StructureIndex != lastStructure {
-			rows = append(rows, st.Accent.Render(ansi.Truncate(structureHeading(*p, lang), width, "…")))
+			rows = append(rows, st.Accent.Render(ansi.Truncate(format.StructureHeading(*p, lang), width, "…")))
 		}
 		lastStructure = p.StructureIndex
 		label := p.Label.In(lang)
@@ -930,9 +948,9 @@ func (h *homeScreen) preview(width, height int) []string {
 		}
 		mins := cat.Untimed
 		if p.Timed {
-			mins = fmt.Sprintf(cat.Minutes, fmtMin(p.Planned))
+			mins = fmt.Sprintf(cat.Minutes, format.Minutes(p.Planned))
 		}
-		line := "  " + padRight(ansi.Truncate(textsafe.Display(label), labelW, "…"), labelW) + " " + padLeft(mins, minW)
+		line := "  " + layout.PadRight(ansi.Truncate(textsafe.Display(label), labelW, "…"), labelW) + " " + layout.PadLeft(mins, minW)
 		if cfgW > 0 {
 			line += "  " + st.Muted.Render(ansi.Truncate(structure.ConfigWords(p.Config, lang), cfgW, "…"))
 		}
@@ -956,10 +974,10 @@ func (h *homeScreen) preview(width, height int) []string {
 }
 
 // counterText is a step's round or turn counters, "Client 2/3".
-func (h *homeScreen) counterText(p *structure.PlannedStep) string {
+func (h *Screen) counterText(p *structure.PlannedStep) string {
 	var parts []string
 	for _, ct := range p.Counters {
-		name := h.m.cat.Run.Counters[ct.Kind]
+		name := h.com.Catalog.Run.Counters[ct.Kind]
 		if name == "" {
 			name = ct.Kind
 		}
@@ -979,7 +997,7 @@ const (
 	sessStateW = 10
 )
 
-func (h *homeScreen) sessionCols(width int) (titleW int, showNotes bool) {
+func (h *Screen) sessionCols(width int) (titleW int, showNotes bool) {
 	titleW = width - 2 - 2 - sessDateW - 2 - sessStateW
 	showNotes = titleW-sessNotesW-2 >= 16
 	if showNotes {
@@ -989,39 +1007,39 @@ func (h *homeScreen) sessionCols(width int) (titleW int, showNotes bool) {
 }
 
 // sessionsHeader names the columns of the session list.
-func (h *homeScreen) sessionsHeader(width int) string {
+func (h *Screen) sessionsHeader(width int) string {
 	titleW, showNotes := h.sessionCols(width)
-	cat := h.m.cat
-	line := "  " + padRight(cat.Home.ColTitle, titleW) + "  " + padRight(cat.Home.ColChanged, sessDateW)
+	cat := h.com.Catalog
+	line := "  " + layout.PadRight(cat.Home.ColTitle, titleW) + "  " + layout.PadRight(cat.Home.ColChanged, sessDateW)
 	if showNotes {
-		line += "  " + padLeft(cat.Home.ColNotes, sessNotesW)
+		line += "  " + layout.PadLeft(cat.Home.ColNotes, sessNotesW)
 	}
-	return h.m.styles.HeaderDim.Render(line)
+	return h.com.Styles.HeaderDim.Render(line)
 }
 
 // sessionsBody is the session list and the details of the highlighted
 // session.
-func (h *homeScreen) sessionsBody(width, height int) []string {
-	st := h.m.styles
-	cat := h.m.cat.Home
+func (h *Screen) sessionsBody(width, height int) []string {
+	st := h.com.Styles
+	cat := h.com.Catalog.Home
 	switch {
-	case h.m.deps.Home == nil:
-		return wrap(cat.NoSource, width, height)
+	case h.src == nil:
+		return layout.Wrap(cat.NoSource, width, height)
 	case h.loadErr != nil:
-		return []string{st.Error.Render(ansi.Truncate(fmt.Sprintf(cat.LoadFailed, saveErrText(h.loadErr)), width, "…"))}
+		return []string{st.Error.Render(ansi.Truncate(fmt.Sprintf(cat.LoadFailed, format.SaveError(h.loadErr)), width, "…"))}
 	case !h.loaded:
 		return []string{st.Muted.Render(cat.Loading)}
-	case len(h.sessions) == 0:
+	case len(h.Sessions) == 0:
 		var out []string
-		for _, l := range wrap(cat.NoSessions, width-2, 3) {
+		for _, l := range layout.Wrap(cat.NoSessions, width-2, 3) {
 			out = append(out, "  "+st.Muted.Render(l))
 		}
 		return out
 	}
 	// The details need a few rows under the list, which gets the rest.
 	listH := max(3, height-8)
-	if len(h.sessions) < listH {
-		listH = len(h.sessions)
+	if len(h.Sessions) < listH {
+		listH = len(h.Sessions)
 	}
 	out := h.sessionRows(width, listH)
 	if rest := height - listH - 1; rest > 0 {
@@ -1032,26 +1050,26 @@ func (h *homeScreen) sessionsBody(width, height int) []string {
 }
 
 // sessionRows renders the visible window of the session list.
-func (h *homeScreen) sessionRows(width, rows int) []string {
-	st := h.m.styles
+func (h *Screen) sessionRows(width, rows int) []string {
+	st := h.com.Styles
 	h.rows = rows
-	h.sTop = scrollTop(h.sSel, h.sTop, rows, len(h.sessions))
+	h.sTop = scrollTop(h.sSel, h.sTop, rows, len(h.Sessions))
 	titleW, showNotes := h.sessionCols(width)
 	var out []string
-	for i := h.sTop; i < len(h.sessions) && len(out) < rows; i++ {
-		s := h.sessions[i]
+	for i := h.sTop; i < len(h.Sessions) && len(out) < rows; i++ {
+		s := h.Sessions[i]
 		marker := "  "
 		if i == h.sSel {
 			marker = "▶ "
 		}
-		line := marker + padRight(ansi.Truncate(h.sessionTitle(s), titleW, "…"), titleW) +
-			"  " + padRight(lastChange(s).Local().Format("2006-01-02 15:04"), sessDateW)
+		line := marker + layout.PadRight(ansi.Truncate(h.sessionTitle(s), titleW, "…"), titleW) +
+			"  " + layout.PadRight(lastChange(s).Local().Format("2006-01-02 15:04"), sessDateW)
 		if showNotes {
-			line += "  " + padLeft(h.notesText(s.Notes), sessNotesW)
+			line += "  " + layout.PadLeft(h.notesText(s.Notes), sessNotesW)
 		}
 		line += "  " + h.stateText(s)
 		if i == h.sSel {
-			out = append(out, st.Selected.Render(padRight(line, width)))
+			out = append(out, st.Selected.Render(layout.PadRight(line, width)))
 			continue
 		}
 		out = append(out, st.Item.Render(line))
@@ -1059,41 +1077,41 @@ func (h *homeScreen) sessionRows(width, rows int) []string {
 	return out
 }
 
-func (h *homeScreen) sessionTitle(s SessionInfo) string {
+func (h *Screen) sessionTitle(s SessionInfo) string {
 	if t := textsafe.Display(s.Title); strings.TrimSpace(t) != "" {
 		return t
 	}
-	return h.m.cat.Home.Untitled
+	return h.com.Catalog.Home.Untitled
 }
 
-func (h *homeScreen) notesText(n int) string {
+func (h *Screen) notesText(n int) string {
 	if n == 1 {
-		return h.m.cat.Home.OneNote
+		return h.com.Catalog.Home.OneNote
 	}
-	return fmt.Sprintf(h.m.cat.Home.Notes, n)
+	return fmt.Sprintf(h.com.Catalog.Home.Notes, n)
 }
 
 // stateText says in words (and a mark) whether a session can go on.
-func (h *homeScreen) stateText(s SessionInfo) string {
+func (h *Screen) stateText(s SessionInfo) string {
 	if s.Finished {
-		return "✓ " + h.m.cat.Home.Finished
+		return "✓ " + h.com.Catalog.Home.Finished
 	}
-	return "○ " + h.m.cat.Home.Open
+	return "○ " + h.com.Catalog.Home.Open
 }
 
 // sessionDetail describes the highlighted session.
-func (h *homeScreen) sessionDetail(width, height int) []string {
+func (h *Screen) sessionDetail(width, height int) []string {
 	s, ok := h.selectedSession()
 	if !ok || width <= 0 || height <= 0 {
 		return nil
 	}
-	st := h.m.styles
-	cat := h.m.cat.Home
-	lang := h.m.cat.Lang
+	st := h.com.Styles
+	cat := h.com.Catalog.Home
+	lang := h.com.Catalog.Lang
 	var names []string
 	for _, slug := range s.Slugs {
 		name := slug
-		if lib := h.m.deps.Library; lib != nil {
+		if lib := h.lib; lib != nil {
 			if d, ok := lib.Get(slug); ok {
 				name = d.Name.In(lang)
 			}
@@ -1103,7 +1121,7 @@ func (h *homeScreen) sessionDetail(width, height int) []string {
 	var out []string
 	out = append(out, st.Header.Render(ansi.Truncate(h.sessionTitle(s), width, "…")))
 	if len(names) > 0 {
-		for _, l := range wrap(cat.Structures+": "+strings.Join(names, " → "), width, 2) {
+		for _, l := range layout.Wrap(cat.Structures+": "+strings.Join(names, " → "), width, 2) {
 			out = append(out, st.Item.Render(l))
 		}
 	}
@@ -1125,8 +1143,8 @@ func (h *homeScreen) sessionDetail(width, height int) []string {
 
 // statusLine shows the outcome of the last action in one line, or the
 // command that starts the highlighted entry from a shell.
-func (h *homeScreen) statusLine(width int) string {
-	st := h.m.styles
+func (h *Screen) statusLine(width int) string {
+	st := h.com.Styles
 	if h.status != "" {
 		style := st.Info
 		if h.statusErr {
@@ -1134,44 +1152,35 @@ func (h *homeScreen) statusLine(width int) string {
 		}
 		return style.Render(ansi.Truncate(h.status, width, "…"))
 	}
-	if h.pane == paneStructures {
+	if h.Pane == PaneStructures {
 		if e := h.selected(); e != nil {
-			return st.Muted.Render(ansi.Truncate("liberate run "+textsafe.Display(e.s.Slug), width, "…"))
+			return st.Muted.Render(ansi.Truncate("liberate run "+textsafe.Display(e.Structure.Slug), width, "…"))
 		}
 	}
 	return ""
 }
 
 // helpLine shows only the keys that work right now.
-func (h *homeScreen) helpLine(width int) string {
-	k := newHomeKeys(h.m.cat)
-	if h.pane == paneSessions {
-		has := len(h.sessions) > 0 && h.m.deps.Home != nil
-		return h.m.helpLine(width,
-			withEnabled(k.Resume, has && !h.busy),
-			withEnabled(k.Board, has && !h.busy),
-			withEnabled(k.Export, has),
+func (h *Screen) helpLine(width int) string {
+	k := newHomeKeys(h.com.Catalog)
+	if h.Pane == PaneSessions {
+		has := len(h.Sessions) > 0 && h.src != nil
+		return layout.HelpLine(h.com.Styles, width,
+			layout.WithEnabled(k.Resume, has && !h.busy),
+			layout.WithEnabled(k.Board, has && !h.busy),
+			layout.WithEnabled(k.Export, has),
 			k.Structures, k.Quit,
-			withEnabled(k.Move, len(h.sessions) > 1),
-			withEnabled(k.Page, len(h.sessions) > h.rows))
+			layout.WithEnabled(k.Move, len(h.Sessions) > 1),
+			layout.WithEnabled(k.Page, len(h.Sessions) > h.rows))
 	}
 	// Most needed first: the line drops what does not fit at the end.
-	return h.m.helpLine(width,
+	return layout.HelpLine(h.com.Styles, width,
 		k.Type,
-		withEnabled(k.Start, len(h.shown) > 0 && !h.busy),
+		layout.WithEnabled(k.Start, len(h.Shown) > 0 && !h.busy),
 		k.Sessions,
-		withEnabled(k.Clear, h.query != ""),
-		withEnabled(k.Quit, h.query == ""),
-		withEnabled(k.CtrlQuit, h.query != ""),
-		withEnabled(k.Move, len(h.shown) > 1),
-		withEnabled(k.Page, len(h.shown) > h.rows))
-}
-
-// padLeft right-aligns s in width cells.
-func padLeft(s string, width int) string {
-	w := ansi.StringWidth(s)
-	if w >= width {
-		return s
-	}
-	return strings.Repeat(" ", width-w) + s
+		layout.WithEnabled(k.Clear, h.Query != ""),
+		layout.WithEnabled(k.Quit, h.Query == ""),
+		layout.WithEnabled(k.CtrlQuit, h.Query != ""),
+		layout.WithEnabled(k.Move, len(h.Shown) > 1),
+		layout.WithEnabled(k.Page, len(h.Shown) > h.rows))
 }

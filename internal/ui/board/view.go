@@ -1,4 +1,4 @@
-package ui
+package board
 
 import (
 	"fmt"
@@ -13,14 +13,15 @@ import (
 	"liberate/internal/session"
 	"liberate/internal/textsafe"
 	"liberate/internal/ui/bigtext"
+	"liberate/internal/ui/layout"
 )
 
-// view renders the board in width × height cells.
-func (b *boardScreen) view(width, height int) string {
+// View renders the board in width × height cells.
+func (b *Screen) View(width, height int) string {
 	if width <= 0 || height <= 0 {
 		return ""
 	}
-	if b.m.run == nil {
+	if b.run == nil {
 		return ""
 	}
 	if width < 24 || height < 6 {
@@ -29,23 +30,23 @@ func (b *boardScreen) view(width, height int) string {
 	if b.help {
 		return b.helpView(width, height)
 	}
-	switch b.mode {
-	case boardFocus:
+	switch b.Mode {
+	case ModeFocus:
 		return b.focusView(width, height)
-	case boardCards:
+	case ModeCards:
 		return b.cardsView(width, height)
-	case boardCountdown:
+	case ModeCountdown:
 		return b.countdownView(width, height)
 	}
 	return b.listView(width, height)
 }
 
 // tinyView asks for a larger window.
-func (b *boardScreen) tinyView(width, height int) string {
-	lines := []string{b.m.styles.Title.Render(ansi.Truncate(b.m.cat.Board.Title, width, ""))}
+func (b *Screen) tinyView(width, height int) string {
+	lines := []string{b.com.Styles.Title.Render(ansi.Truncate(b.com.Catalog.Board.Title, width, ""))}
 	if height > 1 {
-		for _, l := range wrap(b.m.cat.Board.TooSmall, width, height-1) {
-			lines = append(lines, b.m.styles.Muted.Render(l))
+		for _, l := range layout.Wrap(b.com.Catalog.Board.TooSmall, width, height-1) {
+			lines = append(lines, b.com.Styles.Muted.Render(l))
 		}
 	}
 	if len(lines) > height {
@@ -62,72 +63,56 @@ func count(n int, one, many string) string {
 	return fmt.Sprintf(many, n)
 }
 
-// leftRight puts left and right on one line of width cells, dropping the
-// right part when both do not fit.
-func leftRight(width int, left, right string) string {
-	lw, rw := ansi.StringWidth(left), ansi.StringWidth(right)
-	if right == "" {
-		return ansi.Truncate(left, width, "…")
-	}
-	if lw+rw+2 > width {
-		if lw > width {
-			return ansi.Truncate(left, width, "…")
-		}
-		return left
-	}
-	return left + strings.Repeat(" ", width-lw-rw) + right
-}
-
-func (b *boardScreen) headerLine(width int) string {
-	st := b.m.styles
-	c := b.m.cat.Board
+func (b *Screen) headerLine(width int) string {
+	st := b.com.Styles
+	c := b.com.Catalog.Board
 	live := 0
-	for _, m := range b.members {
+	for _, m := range b.Members {
 		live += len(m)
 	}
-	left := st.Title.Render(c.Title) + st.HeaderDim.Render(" · "+count(len(b.clusters), c.ThemeOne, c.ThemeMany)+" · "+count(live, c.NoteOne, c.NoteMany))
+	left := st.Title.Render(c.Title) + st.HeaderDim.Render(" · "+count(len(b.Clusters), c.ThemeOne, c.ThemeMany)+" · "+count(live, c.NoteOne, c.NoteMany))
 	var right string
 	switch {
 	case b.clustering:
 		right = st.Info.Render(c.Grouping)
-	case b.saving():
+	case b.Saving():
 		right = st.Info.Render(c.Saving)
-	case b.failed:
+	case b.Failed:
 		right = st.Error.Render(c.Unsaved)
 	default:
 		// The step's clock keeps running while the room clusters.
-		if r := b.m.run; r != nil && !r.sess.Finished && r.sess.Current() != nil {
-			right = st.HeaderDim.Render(r.clockText(b.m.now) + " · " + textsafe.Display(r.stepTitle()))
+		if r := b.run; r != nil && !r.Sess.Finished && r.Sess.Current() != nil {
+			right = st.HeaderDim.Render(r.ClockText(b.com.Now) + " · " + textsafe.Display(r.StepTitle()))
 		}
 	}
-	return leftRight(width, left, right)
+	return layout.LeftRight(width, left, right)
 }
 
 // statusLine shows what is being typed (a name, a target, a tally), else
 // the latest message, else a hint.
-func (b *boardScreen) statusLine(width int) string {
-	st := b.m.styles
-	c := b.m.cat.Board
+func (b *Screen) statusLine(width int) string {
+	st := b.com.Styles
+	c := b.com.Catalog.Board
 	switch {
-	case b.mode == boardRename:
+	case b.Mode == ModeRename:
 		label := c.NameLabel + " › "
-		fitInput(&b.input, max(1, width-ansi.StringWidth(label)-1))
-		return st.CaptureKind.Render(label) + b.input.View()
-	case b.mode == boardPick:
+		layout.FitInput(&b.Input, max(1, width-ansi.StringWidth(label)-1))
+		return st.CaptureKind.Render(label) + b.Input.View()
+	case b.Mode == ModePick:
 		what := c.MovePrompt
-		if b.pick == pickMerge {
+		if b.Pick == PickMerge {
 			what = c.MergePrompt
 		}
-		s := fmt.Sprintf(what, b.pickNumber(b.pickSel), b.sectionName(b.pickSel))
+		s := fmt.Sprintf(what, b.PickNumber(b.pickSel), b.sectionName(b.pickSel))
 		return st.CaptureKind.Render(ansi.Truncate(s, width, "…"))
 	case b.digits != "":
 		sec, i := b.voteTarget()
 		name := b.sectionName(sec)
 		if i >= 0 {
-			name = clip(b.notes()[i].Text, 30)
+			name = layout.Clip(b.notes()[i].Text, 30)
 		}
 		return st.CaptureKind.Render(ansi.Truncate(fmt.Sprintf(c.VotePrompt, name, b.digits), width, "…"))
-	case b.status != "" && b.m.now.Before(b.statusEnd):
+	case b.status != "" && b.com.Now.Before(b.statusEnd):
 		style := st.Saved
 		if b.statusErr {
 			style = st.Error
@@ -139,32 +124,32 @@ func (b *boardScreen) statusLine(width int) string {
 	return st.Muted.Render(ansi.Truncate(c.Hint, width, "…"))
 }
 
-func (b *boardScreen) helpLine(width int) string {
-	k := newBoardKeyMap(b.m.cat)
-	m := b.m
-	switch b.mode {
-	case boardPick:
-		return m.helpLine(width, k.PickNum, k.Nav, k.PickOK, k.Cancel)
-	case boardRename:
-		return m.helpLine(width, withHelp(k.PickOK, "enter", m.cat.Board.KeySaveName), k.Cancel)
-	case boardFocus:
-		return m.helpLine(width, k.NextTheme, k.Vote, k.Adjust, withHelp(k.Back, "f/esc", m.cat.Board.KeyList), k.Undo)
+func (b *Screen) helpLine(width int) string {
+	k := newBoardKeyMap(b.com.Catalog)
+	m := b.com
+	switch b.Mode {
+	case ModePick:
+		return layout.HelpLine(m.Styles, width, k.PickNum, k.Nav, k.PickOK, k.Cancel)
+	case ModeRename:
+		return layout.HelpLine(m.Styles, width, layout.WithHelp(k.PickOK, "enter", m.Catalog.Board.KeySaveName), k.Cancel)
+	case ModeFocus:
+		return layout.HelpLine(m.Styles, width, k.NextTheme, k.Vote, k.Adjust, layout.WithHelp(k.Back, "f/esc", m.Catalog.Board.KeyList), k.Undo)
 	}
 	sec, note := b.selected()
 	onNote := note >= 0
-	onTheme := !onNote && sec < len(b.clusters)
-	return m.helpLine(width,
+	onTheme := !onNote && sec < len(b.Clusters)
+	return layout.HelpLine(m.Styles, width,
 		k.Nav,
-		withEnabled(k.Move, onNote), withEnabled(k.Shift, onNote || onTheme), withEnabled(k.Split, onNote),
-		withEnabled(k.Rename, onTheme), withEnabled(k.Merge, onTheme && len(b.clusters) > 1),
-		withEnabled(k.Delete, onTheme && len(b.members[sec]) == 0),
+		layout.WithEnabled(k.Move, onNote), layout.WithEnabled(k.Shift, onNote || onTheme), layout.WithEnabled(k.Split, onNote),
+		layout.WithEnabled(k.Rename, onTheme), layout.WithEnabled(k.Merge, onTheme && len(b.Clusters) > 1),
+		layout.WithEnabled(k.Delete, onTheme && len(b.Members[sec]) == 0),
 		k.Vote, k.Focus, k.Regroup, k.Sort, k.New,
-		withEnabled(k.Undo, len(m.history.Undo) > 0), k.Compact, k.Cards, k.Help, k.Back)
+		layout.WithEnabled(k.Undo, len(m.History.Undo) > 0), k.Compact, k.Cards, k.Help, k.Back)
 }
 
 // listView is the board: a header, the themes with their notes in one or
 // more columns, a status line and the help line.
-func (b *boardScreen) listView(width, height int) string {
+func (b *Screen) listView(width, height int) string {
 	out := []string{b.headerLine(width)}
 	gap := height >= 16
 	if gap {
@@ -192,10 +177,10 @@ func columnsFor(width int) int {
 }
 
 // sectionHeight is how many rows section s takes, its spacer included.
-func (b *boardScreen) sectionHeight(s int, last bool) int {
+func (b *Screen) sectionHeight(s int, last bool) int {
 	n := 1
-	if !b.compact {
-		n += len(b.members[s])
+	if !b.Compact {
+		n += len(b.Members[s])
 		if !last {
 			n++
 		}
@@ -205,13 +190,13 @@ func (b *boardScreen) sectionHeight(s int, last bool) int {
 
 // body renders only the rows that are visible: sections above the window
 // are skipped by arithmetic, so hundreds of notes cost nothing per frame.
-func (b *boardScreen) body(width, rows int) []string {
+func (b *Screen) body(width, rows int) []string {
 	if rows <= 0 {
 		return nil
 	}
-	secs := b.sections()
-	if len(b.clusters) == 0 && len(b.members[0]) == 0 {
-		return []string{"", center(width, b.m.styles.Muted.Render(b.m.cat.Board.Empty))}
+	secs := b.Sections()
+	if len(b.Clusters) == 0 && len(b.Members[0]) == 0 {
+		return []string{"", layout.Center(width, b.com.Styles.Muted.Render(b.com.Catalog.Board.Empty))}
 	}
 	cols := columnsFor(width)
 	colW := (width - 3*(cols-1)) / cols
@@ -219,7 +204,7 @@ func (b *boardScreen) body(width, rows int) []string {
 
 	// The selected row and the total, by arithmetic.
 	selSec, selNote := b.selected()
-	if b.mode == boardPick {
+	if b.Mode == ModePick {
 		selSec, selNote = b.pickSel, -1
 	}
 	total, selRow := 0, 0
@@ -227,7 +212,7 @@ func (b *boardScreen) body(width, rows int) []string {
 		if s == selSec {
 			selRow = total
 			if selNote >= 0 {
-				for j, i := range b.members[s] {
+				for j, i := range b.Members[s] {
 					if i == selNote {
 						selRow = total + 1 + j
 						break
@@ -267,9 +252,9 @@ func (b *boardScreen) body(width, rows int) []string {
 			switch {
 			case r == 0:
 				lines = append(lines, b.sectionRow(s, colW, at == selRow))
-			case r <= len(b.members[s]) && !b.compact:
-				i := b.members[s][r-1]
-				lines = append(lines, b.noteRow(i, colW, at == selRow && b.mode != boardPick))
+			case r <= len(b.Members[s]) && !b.Compact:
+				i := b.Members[s][r-1]
+				lines = append(lines, b.noteRow(i, colW, at == selRow && b.Mode != ModePick))
 			default:
 				lines = append(lines, "")
 			}
@@ -288,7 +273,7 @@ func (b *boardScreen) body(width, rows int) []string {
 			if at < len(lines) {
 				cell = lines[at]
 			}
-			parts = append(parts, padRight(cell, colW))
+			parts = append(parts, layout.PadRight(cell, colW))
 		}
 		out[r] = strings.TrimRight(strings.Join(parts, "   "), " ")
 	}
@@ -296,13 +281,13 @@ func (b *boardScreen) body(width, rows int) []string {
 }
 
 // sectionRow is a theme's header: number, name, notes and votes.
-func (b *boardScreen) sectionRow(s, width int, selected bool) string {
-	st := b.m.styles
-	c := b.m.cat.Board
-	num := fmt.Sprintf("%3d  ", b.pickNumber(s))
+func (b *Screen) sectionRow(s, width int, selected bool) string {
+	st := b.com.Styles
+	c := b.com.Catalog.Board
+	num := fmt.Sprintf("%3d  ", b.PickNumber(s))
 	label := c.Unclustered
-	if s < len(b.clusters) {
-		label = textsafe.Display(b.clusters[s].Label)
+	if s < len(b.Clusters) {
+		label = textsafe.Display(b.Clusters[s].Label)
 	} else {
 		num = "  –  "
 	}
@@ -310,8 +295,8 @@ func (b *boardScreen) sectionRow(s, width int, selected bool) string {
 		// A marker as well as the colour, for mono themes and washed-out beamers.
 		num = "▸" + num[1:]
 	}
-	meta := count(len(b.members[s]), c.NoteOne, c.NoteMany)
-	if v := b.sectionVotes(s); v > 0 {
+	meta := count(len(b.Members[s]), c.NoteOne, c.NoteMany)
+	if v := b.SectionVotes(s); v > 0 {
 		meta += " · " + count(v, c.VoteOne, c.VoteMany)
 	}
 	metaW := ansi.StringWidth(meta)
@@ -322,7 +307,7 @@ func (b *boardScreen) sectionRow(s, width int, selected bool) string {
 	}
 	label = ansi.Truncate(label, max(0, room), "…")
 	var terms string
-	if t := b.extraTerms(s); t != "" && !b.compact && width >= 100 {
+	if t := b.extraTerms(s); t != "" && !b.Compact && width >= 100 {
 		left := room - ansi.StringWidth(label) - 3
 		if left >= 10 {
 			terms = "  " + ansi.Truncate("("+t+")", left, "…")
@@ -340,11 +325,11 @@ func (b *boardScreen) sectionRow(s, width int, selected bool) string {
 
 // extraTerms lists up to three of a theme's terms that its name does not
 // already say, so the room sees why the notes belong together.
-func (b *boardScreen) extraTerms(s int) string {
-	if s >= len(b.clusters) {
+func (b *Screen) extraTerms(s int) string {
+	if s >= len(b.Clusters) {
 		return ""
 	}
-	c := b.clusters[s]
+	c := b.Clusters[s]
 	label := strings.ToLower(cluster.Fold(c.Label))
 	var out []string
 	for _, t := range c.Terms {
@@ -359,8 +344,8 @@ func (b *boardScreen) extraTerms(s int) string {
 }
 
 // noteRow is one note under its theme: kind marker, text, votes.
-func (b *boardScreen) noteRow(i, width int, selected bool) string {
-	st := b.m.styles
+func (b *Screen) noteRow(i, width int, selected bool) string {
+	st := b.com.Styles
 	n := b.notes()[i]
 	prefix := "     " + b.kindMark(n.Kind) + "  "
 	if selected {
@@ -380,8 +365,8 @@ func (b *boardScreen) noteRow(i, width int, selected bool) string {
 }
 
 // kindMark is a note kind as one letter, so kinds read without colour.
-func (b *boardScreen) kindMark(k session.Kind) string {
-	if s, ok := b.m.cat.Board.KindMarks[string(k)]; ok {
+func (b *Screen) kindMark(k session.Kind) string {
+	if s, ok := b.com.Catalog.Board.KindMarks[string(k)]; ok {
 		return s
 	}
 	return "·"
@@ -406,21 +391,21 @@ func spaced(s string) string {
 
 // focusView shows one theme for the room: its name large and centred, its
 // tally, and its notes in a readable list.
-func (b *boardScreen) focusView(width, height int) string {
-	st := b.m.styles
-	c := b.m.cat.Board
+func (b *Screen) focusView(width, height int) string {
+	st := b.com.Styles
+	c := b.com.Catalog.Board
 	sec, _ := b.selected()
-	secs := b.sections()
+	secs := b.Sections()
 	label := c.Unclustered
-	if sec < len(b.clusters) {
-		label = textsafe.Display(b.clusters[sec].Label)
+	if sec < len(b.Clusters) {
+		label = textsafe.Display(b.Clusters[sec].Label)
 	}
 	pos := fmt.Sprintf(c.ThemeOf, max(0, slices.Index(secs, sec))+1, len(secs))
-	meta := count(len(b.members[sec]), c.NoteOne, c.NoteMany)
-	if v := b.sectionVotes(sec); v > 0 {
+	meta := count(len(b.Members[sec]), c.NoteOne, c.NoteMany)
+	if v := b.SectionVotes(sec); v > 0 {
 		meta += " · " + count(v, c.VoteOne, c.VoteMany)
 	}
-	out := []string{leftRight(width, st.HeaderDim.Render(pos), st.HeaderDim.Render(meta))}
+	out := []string{layout.LeftRight(width, st.HeaderDim.Render(pos), st.HeaderDim.Render(meta))}
 	if height >= 14 {
 		out = append(out, "")
 	}
@@ -429,32 +414,32 @@ func (b *boardScreen) focusView(width, height int) string {
 	case ansi.StringWidth(sp) <= width-4:
 		title = []string{sp}
 	default:
-		title = wrap(strings.ToUpper(label), width-4, 3)
+		title = layout.Wrap(strings.ToUpper(label), width-4, 3)
 	}
 	for _, l := range title {
-		out = append(out, center(width, st.Title.Render(l)))
+		out = append(out, layout.Center(width, st.Title.Render(l)))
 	}
-	v := b.sectionVotes(sec)
+	v := b.SectionVotes(sec)
 	if v > 0 && height >= 30 {
 		// The tally in big digits: the room reads the result from the back.
 		out = append(out, "")
 		for _, d := range bigtext.Render(strconv.Itoa(v), width-2, min(7, height/6)) {
-			out = append(out, center(width, st.Digits.Render(d)))
+			out = append(out, layout.Center(width, st.Digits.Render(d)))
 		}
 	}
 	if height >= 12 {
 		out = append(out, "")
-		line := count(len(b.members[sec]), c.NoteOne, c.NoteMany)
+		line := count(len(b.Members[sec]), c.NoteOne, c.NoteMany)
 		if v > 0 {
 			line = "● " + count(v, c.VoteOne, c.VoteMany) + "   ·   " + line
 		}
-		out = append(out, center(width, st.Config.Render(line)))
-		out = append(out, center(width, st.Muted.Render(strings.Repeat("─", min(width-4, 40)))))
+		out = append(out, layout.Center(width, st.Config.Render(line)))
+		out = append(out, layout.Center(width, st.Muted.Render(strings.Repeat("─", min(width-4, 40)))))
 	}
 	// Notes, wrapped, from the scroll position; only what fits is built.
 	avail := height - len(out) - 2
 	ns := b.notes()
-	mem := b.members[sec]
+	mem := b.Members[sec]
 	if b.focusScroll > max(0, len(mem)-1) {
 		b.focusScroll = max(0, len(mem)-1)
 	}
@@ -473,7 +458,7 @@ func (b *boardScreen) focusView(width, height int) string {
 		if n.Votes > 0 {
 			body += fmt.Sprintf("  ● %d", n.Votes)
 		}
-		lines := wrap(body, max(1, textW), 3)
+		lines := layout.Wrap(body, max(1, textW), 3)
 		if len(list)+len(lines) > avail && len(list) > 0 {
 			break
 		}
@@ -506,15 +491,15 @@ func (b *boardScreen) focusView(width, height int) string {
 }
 
 // helpView lists every board key.
-func (b *boardScreen) helpView(width, height int) string {
-	st := b.m.styles
-	k := newBoardKeyMap(b.m.cat)
+func (b *Screen) helpView(width, height int) string {
+	st := b.com.Styles
+	k := newBoardKeyMap(b.com.Catalog)
 	rows := []key.Binding{k.Nav, k.Theme, k.Move, k.Shift, k.Merge, k.Split, k.New, k.Rename, k.Delete, k.Regroup,
 		k.Vote, k.Adjust, k.Sort, k.Focus, k.Compact, k.Cards, k.Undo, k.Redo, k.Back}
-	out := []string{st.Title.Render(b.m.cat.Board.HelpTitle), ""}
+	out := []string{st.Title.Render(b.com.Catalog.Board.HelpTitle), ""}
 	for _, r := range rows {
 		h := r.Help()
-		out = append(out, "  "+st.HelpKey.Render(padRight(h.Key, 12))+" "+st.HelpDesc.Render(h.Desc))
+		out = append(out, "  "+st.HelpKey.Render(layout.PadRight(h.Key, 12))+" "+st.HelpDesc.Render(h.Desc))
 	}
 	for i := range out {
 		out[i] = ansi.Truncate(out[i], width, "")

@@ -1,4 +1,4 @@
-package ui
+package board
 
 import (
 	"slices"
@@ -11,7 +11,7 @@ import (
 )
 
 // boardKeyMap holds the board's bindings for the help line and the help
-// view; the keys themselves are matched in handleKey.
+// View; the keys themselves are matched in handleKey.
 type boardKeyMap struct {
 	Nav, Theme, Move, Shift, Merge, Split, New, Rename, Delete, Regroup key.Binding
 	Vote, Adjust, Sort, Focus, Compact, Cards, Undo, Redo, Back, Help   key.Binding
@@ -52,28 +52,28 @@ func newBoardKeyMap(c *i18n.Catalog) boardKeyMap {
 	}
 }
 
-// handleKey routes a key on the board by mode.
-func (b *boardScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+// HandleKey routes a key on the board by mode.
+func (b *Screen) HandleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if b.help {
 		b.help = false
 		return nil
 	}
-	switch b.mode {
-	case boardRename:
+	switch b.Mode {
+	case ModeRename:
 		return b.renameKey(msg)
-	case boardPick:
+	case ModePick:
 		return b.pickKey(msg)
-	case boardFocus:
+	case ModeFocus:
 		return b.focusKey(msg)
-	case boardCards:
+	case ModeCards:
 		return b.cardsKey(msg)
-	case boardCountdown:
+	case ModeCountdown:
 		return b.countdownKey(msg)
 	}
 	return b.listKey(msg)
 }
 
-func (b *boardScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
+func (b *Screen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := msg.String()
 	if cmd, ok := b.voteKey(k); ok {
 		return cmd
@@ -81,7 +81,7 @@ func (b *boardScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	sec, note := b.selected()
 	switch k {
 	case "esc", "h", "q":
-		b.m.screen = screenRun
+		b.host.ShowRun()
 	case "?":
 		b.help = true
 	case "up", "k":
@@ -99,12 +99,12 @@ func (b *boardScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		b.jumpTheme(+1)
 	case "home":
-		if secs := b.sections(); len(secs) > 0 {
-			b.selCluster, b.selNote = b.sectionID(secs[0]), 0
+		if secs := b.Sections(); len(secs) > 0 {
+			b.SelCluster, b.SelNote = b.SectionID(secs[0]), 0
 		}
 	case "end":
-		if secs := b.sections(); len(secs) > 0 {
-			b.selCluster, b.selNote = b.sectionID(secs[len(secs)-1]), 0
+		if secs := b.Sections(); len(secs) > 0 {
+			b.SelCluster, b.SelNote = b.SectionID(secs[len(secs)-1]), 0
 		}
 	case "[", "]":
 		dir := -1
@@ -112,7 +112,7 @@ func (b *boardScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 			dir = +1
 		}
 		if note >= 0 {
-			return b.moveNote(b.neighbour(sec, dir))
+			return b.moveNote(b.Neighbour(sec, dir))
 		}
 		return b.reorder(dir)
 	case "K":
@@ -121,19 +121,19 @@ func (b *boardScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		return b.reorder(+1)
 	case "m":
 		if note < 0 {
-			b.setStatus(b.m.cat.Board.SelectNote, false)
+			b.setStatus(b.com.Catalog.Board.SelectNote, false)
 			return nil
 		}
-		b.startPick(pickMove)
+		b.startPick(PickMove)
 	case "M":
-		if note >= 0 || sec >= len(b.clusters) {
-			b.setStatus(b.m.cat.Board.SelectTheme, false)
+		if note >= 0 || sec >= len(b.Clusters) {
+			b.setStatus(b.com.Catalog.Board.SelectTheme, false)
 			return nil
 		}
-		if len(b.clusters) < 2 {
+		if len(b.Clusters) < 2 {
 			return nil
 		}
-		b.startPick(pickMerge)
+		b.startPick(PickMerge)
 	case "x":
 		return b.splitOut()
 	case "n":
@@ -150,18 +150,18 @@ func (b *boardScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 	case "s":
 		return b.sortByVotes()
 	case "f", "z", "enter":
-		b.focusOn(sec)
+		b.FocusOn(sec)
 	case "tab":
-		b.compact = !b.compact
-		if b.compact {
-			b.selNote = 0
+		b.Compact = !b.Compact
+		if b.Compact {
+			b.SelNote = 0
 		}
 	case "c":
-		b.openCards(screenBoard)
+		b.OpenCards(false)
 	case "u", "ctrl+z":
-		return b.m.run.undo()
+		return b.run.Undo()
 	case "ctrl+y":
-		return b.m.run.redo()
+		return b.run.Redo()
 	}
 	return nil
 }
@@ -169,16 +169,16 @@ func (b *boardScreen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 // clickerPastEdge lets a clicker alone run a string's harvest step: on
 // the board of a harvest step, PgDn walks the themes and, past the last
 // one, goes on to the next step; PgUp before the first one goes back.
-func (b *boardScreen) clickerPastEdge(dir int) (tea.Cmd, bool) {
-	r := b.m.run
-	if r == nil || r.sess.Finished {
+func (b *Screen) clickerPastEdge(dir int) (tea.Cmd, bool) {
+	r := b.run
+	if r == nil || r.Sess.Finished {
 		return nil, false
 	}
-	c := r.sess.Current()
+	c := r.Sess.Current()
 	if c == nil || !c.Harvest {
 		return nil, false
 	}
-	secs := b.sections()
+	secs := b.Sections()
 	sec, note := b.selected()
 	at := slices.Index(secs, sec)
 	edge := len(secs) == 0 ||
@@ -187,32 +187,32 @@ func (b *boardScreen) clickerPastEdge(dir int) (tea.Cmd, bool) {
 	if !edge {
 		return nil, false
 	}
-	b.mode = boardList
-	b.m.screen = screenRun
-	return r.move(dir), true
+	b.Mode = ModeList
+	b.host.ShowRun()
+	return r.Move(dir), true
 }
 
-// neighbour is the section next to sec in direction dir, wrapping from
+// Neighbour is the section next to sec in direction dir, wrapping from
 // the last theme to the unclustered section and back.
-func (b *boardScreen) neighbour(sec, dir int) int {
-	n := len(b.clusters) + 1
+func (b *Screen) Neighbour(sec, dir int) int {
+	n := len(b.Clusters) + 1
 	return ((sec+dir)%n + n) % n
 }
 
 // step moves the selection one row up or down through themes and notes.
-func (b *boardScreen) step(dir int) {
+func (b *Screen) step(dir int) {
 	rows := b.selectable()
 	cur := b.selRowIn(rows)
 	next := cur + dir
 	if next < 0 || next >= len(rows) {
 		return
 	}
-	b.selCluster, b.selNote = rows[next].cluster, rows[next].note
+	b.SelCluster, b.SelNote = rows[next].cluster, rows[next].note
 }
 
 // jumpTheme selects the previous or next theme's header.
-func (b *boardScreen) jumpTheme(dir int) {
-	secs := b.sections()
+func (b *Screen) jumpTheme(dir int) {
+	secs := b.Sections()
 	if len(secs) == 0 {
 		return
 	}
@@ -227,7 +227,7 @@ func (b *boardScreen) jumpTheme(dir int) {
 	if at < 0 {
 		at = 0
 	}
-	b.selCluster, b.selNote = b.sectionID(secs[at]), 0
+	b.SelCluster, b.SelNote = b.SectionID(secs[at]), 0
 }
 
 // selRef is one selectable row: a theme header (note 0) or a note.
@@ -238,25 +238,25 @@ type selRef struct {
 
 // selectable lists the selectable rows in board order. It is built only
 // on navigation keys, never per frame.
-func (b *boardScreen) selectable() []selRef {
+func (b *Screen) selectable() []selRef {
 	ns := b.notes()
 	var out []selRef
-	for _, s := range b.sections() {
-		id := b.sectionID(s)
+	for _, s := range b.Sections() {
+		id := b.SectionID(s)
 		out = append(out, selRef{cluster: id})
-		if b.compact {
+		if b.Compact {
 			continue
 		}
-		for _, i := range b.members[s] {
+		for _, i := range b.Members[s] {
 			out = append(out, selRef{cluster: id, note: ns[i].ID})
 		}
 	}
 	return out
 }
 
-func (b *boardScreen) selRowIn(rows []selRef) int {
+func (b *Screen) selRowIn(rows []selRef) int {
 	for i, r := range rows {
-		if r.cluster == b.selCluster && r.note == b.selNote {
+		if r.cluster == b.SelCluster && r.note == b.SelNote {
 			return i
 		}
 	}
@@ -264,42 +264,42 @@ func (b *boardScreen) selRowIn(rows []selRef) int {
 }
 
 // startPick opens the target picker for a move or a merge.
-func (b *boardScreen) startPick(a pickAction) {
+func (b *Screen) startPick(a PickAction) {
 	sec, _ := b.selected()
-	b.mode = boardPick
-	b.pick = a
+	b.Mode = ModePick
+	b.Pick = a
 	b.pickDigits = ""
-	b.pickSel = b.neighbour(sec, +1)
-	if a == pickMerge && b.pickSel >= len(b.clusters) {
+	b.pickSel = b.Neighbour(sec, +1)
+	if a == PickMerge && b.pickSel >= len(b.Clusters) {
 		b.pickSel = 0
 	}
 }
 
-// pickNumber is the number a section is picked by: themes count from 1,
+// PickNumber is the number a section is picked by: themes count from 1,
 // the unclustered section is 0.
-func (b *boardScreen) pickNumber(s int) int {
-	if s >= len(b.clusters) {
+func (b *Screen) PickNumber(s int) int {
+	if s >= len(b.Clusters) {
 		return 0
 	}
 	return s + 1
 }
 
-func (b *boardScreen) pickKey(msg tea.KeyPressMsg) tea.Cmd {
+func (b *Screen) pickKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := msg.String()
-	n := len(b.clusters)
+	n := len(b.Clusters)
 	switch {
 	case k == "esc":
-		b.mode = boardList
+		b.Mode = ModeList
 		return nil
 	case k == "up" || k == "k" || k == "left" || k == "pgup":
-		b.pickSel = b.neighbour(b.pickSel, -1)
-		if b.pick == pickMerge && b.pickSel >= n {
+		b.pickSel = b.Neighbour(b.pickSel, -1)
+		if b.Pick == PickMerge && b.pickSel >= n {
 			b.pickSel = n - 1
 		}
 		b.pickDigits = ""
 	case k == "down" || k == "j" || k == "right" || k == "pgdown":
-		b.pickSel = b.neighbour(b.pickSel, +1)
-		if b.pick == pickMerge && b.pickSel >= n {
+		b.pickSel = b.Neighbour(b.pickSel, +1)
+		if b.Pick == PickMerge && b.pickSel >= n {
 			b.pickSel = 0
 		}
 		b.pickDigits = ""
@@ -313,7 +313,7 @@ func (b *boardScreen) pickKey(msg tea.KeyPressMsg) tea.Cmd {
 		if v > n {
 			d, v = k, int(k[0]-'0')
 		}
-		if v > n || (v == 0 && b.pick == pickMerge) {
+		if v > n || (v == 0 && b.Pick == PickMerge) {
 			return nil
 		}
 		b.pickDigits = d
@@ -331,51 +331,51 @@ func (b *boardScreen) pickKey(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-func (b *boardScreen) finishPick() tea.Cmd {
-	b.mode = boardList
+func (b *Screen) finishPick() tea.Cmd {
+	b.Mode = ModeList
 	b.pickDigits = ""
-	if b.pick == pickMerge {
+	if b.Pick == PickMerge {
 		return b.mergeInto(b.pickSel)
 	}
 	return b.moveNote(b.pickSel)
 }
 
-func (b *boardScreen) renameKey(msg tea.KeyPressMsg) tea.Cmd {
+func (b *Screen) renameKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch msg.String() {
 	case "esc":
-		b.mode = boardList
-		b.input.Blur()
+		b.Mode = ModeList
+		b.Input.Blur()
 		return nil
 	case "enter":
-		v := b.input.Value()
-		b.mode = boardList
-		b.input.Blur()
+		v := b.Input.Value()
+		b.Mode = ModeList
+		b.Input.Blur()
 		return b.rename(v)
 	}
 	var cmd tea.Cmd
-	b.input, cmd = b.input.Update(msg)
+	b.Input, cmd = b.Input.Update(msg)
 	return cmd
 }
 
-// focusOn shows section sec large.
-func (b *boardScreen) focusOn(sec int) {
-	b.mode = boardFocus
-	b.selCluster, b.selNote = b.sectionID(sec), 0
+// FocusOn shows section sec large.
+func (b *Screen) FocusOn(sec int) {
+	b.Mode = ModeFocus
+	b.SelCluster, b.SelNote = b.SectionID(sec), 0
 	b.focusScroll = 0
 	b.digits = ""
 }
 
-func (b *boardScreen) focusKey(msg tea.KeyPressMsg) tea.Cmd {
+func (b *Screen) focusKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := msg.String()
 	if cmd, ok := b.voteKey(k); ok {
 		return cmd
 	}
 	switch k {
 	case "esc", "f", "z", "enter", "q":
-		b.mode = boardList
+		b.Mode = ModeList
 	case "h":
-		b.mode = boardList
-		b.m.screen = screenRun
+		b.Mode = ModeList
+		b.host.ShowRun()
 	case "right", "pgdown", "space", "n", "tab":
 		if cmd, ok := b.clickerPastEdge(+1); ok {
 			return cmd
@@ -395,9 +395,9 @@ func (b *boardScreen) focusKey(msg tea.KeyPressMsg) tea.Cmd {
 			b.focusScroll--
 		}
 	case "u", "ctrl+z":
-		return b.m.run.undo()
+		return b.run.Undo()
 	case "ctrl+y":
-		return b.m.run.redo()
+		return b.run.Redo()
 	}
 	return nil
 }

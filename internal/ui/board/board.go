@@ -1,4 +1,4 @@
-package ui
+package board
 
 import (
 	"encoding/json"
@@ -11,44 +11,48 @@ import (
 
 	"liberate/internal/cluster"
 	"liberate/internal/session"
+	"liberate/internal/ui/common"
+	"liberate/internal/ui/format"
+	"liberate/internal/ui/run"
 )
 
-// boardMode is what the board's keys currently act on.
-type boardMode int
+// Mode is what the board's keys currently act on.
+type Mode int
 
+// The modes of the board.
 const (
-	boardList      boardMode = iota // the themes and their notes
-	boardPick                       // choosing the theme a note (or theme) goes to
-	boardRename                     // the inline rename line has focus
-	boardFocus                      // one theme large, for the projector
-	boardCards                      // 25/10 card entry and scores
-	boardCountdown                  // 25/10 "who has 25?" countdown
+	ModeList      Mode = iota // the themes and their notes
+	ModePick                  // choosing the theme a note (or theme) goes to
+	ModeRename                // the inline rename line has focus
+	ModeFocus                 // one theme large, for the projector
+	ModeCards                 // 25/10 card entry and scores
+	ModeCountdown             // 25/10 "who has 25?" countdown
 )
 
 // String names the mode.
-func (m boardMode) String() string {
+func (m Mode) String() string {
 	switch m {
-	case boardPick:
+	case ModePick:
 		return "pick"
-	case boardRename:
+	case ModeRename:
 		return "rename"
-	case boardFocus:
+	case ModeFocus:
 		return "focus"
-	case boardCards:
+	case ModeCards:
 		return "cards"
-	case boardCountdown:
+	case ModeCountdown:
 		return "countdown"
 	default:
 		return "list"
 	}
 }
 
-// pickAction is what the target picker does once a theme is chosen.
-type pickAction int
+// PickAction is what the target picker does once a theme is chosen.
+type PickAction int
 
 const (
-	pickMove  pickAction = iota // the selected note moves to the target
-	pickMerge                   // the selected theme merges into the target
+	PickMove  PickAction = iota // the selected note moves to the target
+	PickMerge                   // the selected theme merges into the target
 )
 
 // clusterSource is implemented by stores that can read a session's saved
@@ -106,34 +110,46 @@ type boardSave struct {
 	label        string // said once the change is on disk
 }
 
-// boardScreen is the cluster board: themes with their notes, edited with a
+// Host is what the board asks of the root model, which owns routing
+// between the screens.
+type Host interface {
+	// ShowRun goes back to the run screen.
+	ShowRun()
+	// BoardShown reports whether the board is on screen.
+	BoardShown() bool
+}
+
+// Screen is the cluster board: themes with their notes, edited with a
 // few keys while the room watches, voted on, and the 25/10 cards.
-type boardScreen struct {
-	m        *Model
-	clusters []session.Cluster // in board order; Order is the index
+type Screen struct {
+	com  *common.Common
+	host Host
+	run  *run.Screen // the running session whose notes are on the board
+	// Clusters are the themes in board order; Order is the index.
+	Clusters []session.Cluster
 
 	loaded     bool // the saved themes were read (or there were none to read)
 	loading    bool
 	clustering bool
 	gen        int // clustering runs started; older results are dropped
 
-	mode    boardMode
-	back    screen // where Esc on the cards returns to
-	compact bool   // one line per theme
-	help    bool
+	Mode      Mode // what the keys act on
+	backToRun bool // Esc on the cards returns to the run screen
+	Compact   bool // one line per theme
+	help      bool
 
 	// Selection: a theme (selNote == 0) or a note, tracked by identity so
 	// it survives every change.
-	selCluster string // cluster id; "" = the unclustered section
-	selNote    uint64
+	SelCluster string // cluster id; "" = the unclustered section
+	SelNote    uint64
 	scroll     int
 
-	pick       pickAction
-	pickSel    int // target section while picking
+	Pick       PickAction // what the target picker does
+	pickSel    int        // target section while picking
 	pickDigits string
 
-	input  textinput.Model
-	digits string // a vote tally being typed
+	Input  textinput.Model // the rename line and the cards line
+	digits string          // a vote tally being typed
 
 	focusScroll int
 
@@ -144,61 +160,58 @@ type boardScreen struct {
 	queue  []boardSave
 	seq    int
 	dirty  map[uint64]bool // notes whose last write failed; written again with the next change
-	failed bool            // the last write failed: the board shows what is on disk
+	Failed bool            // the last write failed: the board shows what is on disk
 
 	// Derived after every change: the live notes of each section, as
 	// indexes into the run screen's notes. Section i < len(clusters) is
 	// clusters[i]; the last is the unclustered notes.
-	members [][]int
+	Members [][]int
 
 	cards *cardsState
 }
 
-func newBoardScreen(m *Model) *boardScreen {
+// CountdownLevel is the score the 25/10 countdown is calling, 0 before
+// the cards were opened.
+func (b *Screen) CountdownLevel() int {
+	if b.cards == nil {
+		return 0
+	}
+	return b.cards.level
+}
+
+// New returns the board of the session running on r. Its saved themes
+// are read on the first Open.
+func New(com *common.Common, host Host, r *run.Screen) *Screen {
 	in := textinput.New()
 	in.Prompt = ""
 	in.CharLimit = 0
 	ist := in.Styles()
 	ist.Cursor.Blink = false
 	in.SetStyles(ist)
-	b := &boardScreen{m: m, input: in, dirty: map[uint64]bool{}, back: screenRun}
-	b.reindex()
+	b := &Screen{com: com, host: host, run: r, Input: in, dirty: map[uint64]bool{}, backToRun: true}
+	b.Reindex()
 	return b
 }
 
-// ensureBoard returns the board, creating it (without loading) when undo
-// of a board change arrives before the board was opened in this run: the
-// change carries whole snapshots, so nothing needs loading to apply it.
-func (m *Model) ensureBoard() *boardScreen {
-	if m.board == nil && m.run != nil {
-		m.board = newBoardScreen(m)
-		m.board.loaded = true
-	}
-	return m.board
-}
+// MarkLoaded tells a board created to undo a board change that nothing
+// needs loading: the change carries whole snapshots.
+func (b *Screen) MarkLoaded() { b.loaded = true }
 
-// openBoard shows the board. The first time, it reads the saved themes;
-// when there are none, it proposes themes by clustering the live notes.
-func (m *Model) openBoard() tea.Cmd {
-	if m.run == nil {
-		return nil
+// Open prepares the board for showing. The first time, it reads the saved
+// themes; when there are none, it proposes themes by clustering the live
+// notes.
+func (b *Screen) Open() tea.Cmd {
+	if b.Mode == ModeCards || b.Mode == ModeCountdown || b.Mode == ModeRename || b.Mode == ModePick {
+		b.Mode = ModeList
 	}
-	if m.board == nil {
-		m.board = newBoardScreen(m)
-	}
-	b := m.board
-	m.screen = screenBoard
-	if b.mode == boardCards || b.mode == boardCountdown || b.mode == boardRename || b.mode == boardPick {
-		b.mode = boardList
-	}
-	b.reindex()
+	b.Reindex()
 	if !b.loaded {
-		if src, ok := m.deps.Store.(clusterSource); ok {
+		if src, ok := b.com.Store.(clusterSource); ok {
 			if b.loading {
 				return nil
 			}
 			b.loading = true
-			sid := m.run.sess.ID
+			sid := b.run.Sess.ID
 			return func() tea.Msg {
 				cs, err := src.Clusters(sid)
 				return boardLoadedMsg{clusters: cs, err: err}
@@ -211,20 +224,20 @@ func (m *Model) openBoard() tea.Cmd {
 
 // afterLoad proposes themes when the board has none and there are notes;
 // otherwise it says how many notes wait unclustered.
-func (b *boardScreen) afterLoad() tea.Cmd {
-	if len(b.clusters) == 0 && len(b.liveIdx()) > 0 {
+func (b *Screen) afterLoad() tea.Cmd {
+	if len(b.Clusters) == 0 && len(b.liveIdx()) > 0 {
 		return b.regroup()
 	}
-	if n := len(b.members[len(b.clusters)]); n > 0 && len(b.clusters) > 0 {
-		b.setStatus(fmt.Sprintf(b.m.cat.Board.NewNotes, n), false)
+	if n := len(b.Members[len(b.Clusters)]); n > 0 && len(b.Clusters) > 0 {
+		b.setStatus(fmt.Sprintf(b.com.Catalog.Board.NewNotes, n), false)
 	}
 	return nil
 }
 
-func (b *boardScreen) notes() []session.Note { return b.m.run.notes }
+func (b *Screen) notes() []session.Note { return b.run.Notes }
 
 // liveIdx returns the indexes of the notes not deleted, oldest first.
-func (b *boardScreen) liveIdx() []int {
+func (b *Screen) liveIdx() []int {
 	ns := b.notes()
 	out := make([]int, 0, len(ns))
 	for i := range ns {
@@ -235,65 +248,65 @@ func (b *boardScreen) liveIdx() []int {
 	return out
 }
 
-// reindex rebuilds the sections from the notes' cluster ids: every live
+// Reindex rebuilds the sections from the notes' cluster ids: every live
 // note lands in exactly one section, the unclustered one when its id names
 // no theme.
-func (b *boardScreen) reindex() {
-	pos := make(map[string]int, len(b.clusters))
-	for i, c := range b.clusters {
-		b.clusters[i].Order = i
+func (b *Screen) Reindex() {
+	pos := make(map[string]int, len(b.Clusters))
+	for i, c := range b.Clusters {
+		b.Clusters[i].Order = i
 		pos[c.ID] = i
 	}
-	members := make([][]int, len(b.clusters)+1)
-	if b.m.run != nil {
+	members := make([][]int, len(b.Clusters)+1)
+	if b.run != nil {
 		for i, n := range b.notes() {
 			if n.Deleted {
 				continue
 			}
 			s, ok := pos[n.ClusterID]
 			if !ok || n.ClusterID == "" {
-				s = len(b.clusters)
+				s = len(b.Clusters)
 			}
 			members[s] = append(members[s], i)
 		}
 	}
-	b.members = members
-	b.fixSelection()
+	b.Members = members
+	b.FixSelection()
 }
 
-// sectionOf returns the section index of a cluster id ("" = unclustered).
-func (b *boardScreen) sectionOf(id string) int {
+// SectionOf returns the section index of a cluster id ("" = unclustered).
+func (b *Screen) SectionOf(id string) int {
 	if id != "" {
-		for i, c := range b.clusters {
+		for i, c := range b.Clusters {
 			if c.ID == id {
 				return i
 			}
 		}
 	}
-	return len(b.clusters)
+	return len(b.Clusters)
 }
 
-// sectionID is the cluster id of section s ("" for the unclustered one).
-func (b *boardScreen) sectionID(s int) string {
-	if s >= 0 && s < len(b.clusters) {
-		return b.clusters[s].ID
+// SectionID is the cluster id of section s ("" for the unclustered one).
+func (b *Screen) SectionID(s int) string {
+	if s >= 0 && s < len(b.Clusters) {
+		return b.Clusters[s].ID
 	}
 	return ""
 }
 
 // visible reports whether section s is shown: every theme is, the
 // unclustered section only when it holds notes or there are no themes.
-func (b *boardScreen) visible(s int) bool {
-	if s < len(b.clusters) {
+func (b *Screen) visible(s int) bool {
+	if s < len(b.Clusters) {
 		return true
 	}
-	return len(b.members[s]) > 0 || len(b.clusters) == 0
+	return len(b.Members[s]) > 0 || len(b.Clusters) == 0
 }
 
-// sections lists the visible section indexes in board order.
-func (b *boardScreen) sections() []int {
-	out := make([]int, 0, len(b.members))
-	for s := range b.members {
+// Sections lists the visible section indexes in board order.
+func (b *Screen) Sections() []int {
+	out := make([]int, 0, len(b.Members))
+	for s := range b.Members {
 		if b.visible(s) {
 			out = append(out, s)
 		}
@@ -301,93 +314,93 @@ func (b *boardScreen) sections() []int {
 	return out
 }
 
-// fixSelection keeps the selection on something that exists: a note that
+// FixSelection keeps the selection on something that exists: a note that
 // left the board falls back to its theme, a theme that went to its
-// neighbour.
-func (b *boardScreen) fixSelection() {
-	s := b.sectionOf(b.selCluster)
-	if b.selCluster != "" && s == len(b.clusters) {
-		b.selCluster, b.selNote = "", 0
+// Neighbour.
+func (b *Screen) FixSelection() {
+	s := b.SectionOf(b.SelCluster)
+	if b.SelCluster != "" && s == len(b.Clusters) {
+		b.SelCluster, b.SelNote = "", 0
 	}
-	if b.selNote != 0 {
+	if b.SelNote != 0 {
 		found := false
 		ns := b.notes()
-		for _, i := range b.members[s] {
-			if ns[i].ID == b.selNote {
+		for _, i := range b.Members[s] {
+			if ns[i].ID == b.SelNote {
 				found = true
 				break
 			}
 		}
 		if !found {
 			// The note may have moved: follow it.
-			b.follow(b.selNote)
+			b.follow(b.SelNote)
 		}
 	}
-	if !b.visible(b.sectionOf(b.selCluster)) {
-		secs := b.sections()
+	if !b.visible(b.SectionOf(b.SelCluster)) {
+		secs := b.Sections()
 		if len(secs) > 0 {
-			b.selCluster, b.selNote = b.sectionID(secs[0]), 0
+			b.SelCluster, b.SelNote = b.SectionID(secs[0]), 0
 		}
 	}
 }
 
 // follow selects note id wherever it is now, or its theme's header when
 // it is gone.
-func (b *boardScreen) follow(id uint64) {
+func (b *Screen) follow(id uint64) {
 	ns := b.notes()
-	for s, mem := range b.members {
+	for s, mem := range b.Members {
 		for _, i := range mem {
 			if ns[i].ID == id {
-				b.selCluster, b.selNote = b.sectionID(s), id
+				b.SelCluster, b.SelNote = b.SectionID(s), id
 				return
 			}
 		}
 	}
-	b.selNote = 0
+	b.SelNote = 0
 }
 
 // selected returns the selected section and the note index (-1 for the
 // theme itself).
-func (b *boardScreen) selected() (sec, note int) {
-	sec = b.sectionOf(b.selCluster)
-	if b.selNote == 0 {
+func (b *Screen) selected() (sec, note int) {
+	sec = b.SectionOf(b.SelCluster)
+	if b.SelNote == 0 {
 		return sec, -1
 	}
 	ns := b.notes()
-	for _, i := range b.members[sec] {
-		if ns[i].ID == b.selNote {
+	for _, i := range b.Members[sec] {
+		if ns[i].ID == b.SelNote {
 			return sec, i
 		}
 	}
 	return sec, -1
 }
 
-func (b *boardScreen) setStatus(s string, isErr bool) {
-	if b.m.screen != screenBoard && b.m.run != nil {
-		b.m.run.setStatus(s, isErr)
+func (b *Screen) setStatus(s string, isErr bool) {
+	if !b.host.BoardShown() && b.run != nil {
+		b.run.SetStatus(s, isErr)
 	}
 	b.status, b.statusErr = s, isErr
 	d := 4 * time.Second
 	if isErr {
 		d = 24 * time.Hour
 	}
-	b.statusEnd = b.m.now.Add(d)
+	b.statusEnd = b.com.Now.Add(d)
 }
 
-// handleMsg handles command results meant for the board.
-func (b *boardScreen) handleMsg(msg tea.Msg) (tea.Cmd, bool) {
+// HandleMsg handles command results meant for the board.
+func (b *Screen) HandleMsg(msg tea.Msg) (tea.Cmd, bool) {
 	switch msg := msg.(type) {
 	case boardLoadedMsg:
 		b.loading = false
 		b.loaded = true
 		if msg.err != nil {
-			b.setStatus(fmt.Sprintf(b.m.cat.Board.LoadFailed, saveErrText(msg.err)), true)
+			b.setStatus(fmt.Sprintf(b.com.Catalog.Board.LoadFailed, format.SaveError(msg.err)), true)
 			return nil, true
 		}
-		if len(b.clusters) == 0 {
-			b.clusters = sortedClusters(msg.clusters)
+		if len(b.Clusters) == 0 {
+			b.Clusters = sortedClusters(msg.clusters)
 		}
-		b.reindex()
+		b.Reindex()
 		return b.afterLoad(), true
 	case clusteredMsg:
 		if msg.gen != b.gen {
@@ -433,15 +446,15 @@ func cloneClusters(cs []session.Cluster) []session.Cluster {
 // boardTx collects one board change: the notes it touches (with their
 // state before) and the themes before, so it becomes one undoable Op.
 type boardTx struct {
-	b        *boardScreen
+	b        *Screen
 	before   map[int]session.Note
 	order    []int
 	clusters []session.Cluster
 	events   []session.Event
 }
 
-func (b *boardScreen) begin() *boardTx {
-	return &boardTx{b: b, before: map[int]session.Note{}, clusters: cloneClusters(b.clusters)}
+func (b *Screen) begin() *boardTx {
+	return &boardTx{b: b, before: map[int]session.Note{}, clusters: cloneClusters(b.Clusters)}
 }
 
 // note returns note i for changing, remembering it as it was.
@@ -465,7 +478,7 @@ func boardFields(a, b session.Note) bool {
 func (t *boardTx) commit(typ session.OpType, label string) tea.Cmd {
 	b := t.b
 	ns := b.notes()
-	now := b.m.now
+	now := b.com.Now
 	var before, after []session.Note
 	for _, i := range t.order {
 		if !boardFields(t.before[i], ns[i]) {
@@ -476,17 +489,17 @@ func (t *boardTx) commit(typ session.OpType, label string) tea.Cmd {
 		before = append(before, t.before[i])
 		after = append(after, ns[i])
 	}
-	b.reindex()
-	if len(after) == 0 && slices.EqualFunc(t.clusters, b.clusters, clusterEqual) {
+	b.Reindex()
+	if len(after) == 0 && slices.EqualFunc(t.clusters, b.Clusters, clusterEqual) {
 		return nil
 	}
 	op := session.Op{Type: typ, NotesBefore: before, NotesAfter: after,
-		ClustersBefore: t.clusters, ClustersAfter: cloneClusters(b.clusters), Label: label}
-	redo := b.m.history.Redo
-	b.m.history.Push(op)
+		ClustersBefore: t.clusters, ClustersAfter: cloneClusters(b.Clusters), Label: label}
+	redo := b.com.History.Redo
+	b.com.History.Push(op)
 	return b.enqueue(boardSave{
-		clusters: cloneClusters(b.clusters), notes: after, prevClusters: t.clusters, prevNotes: before,
-		events: t.events, hist: histPush, redoBackup: redo, label: b.m.cat.Board.Saved,
+		clusters: cloneClusters(b.Clusters), notes: after, prevClusters: t.clusters, prevNotes: before,
+		events: t.events, hist: histPush, redoBackup: redo, label: b.com.Catalog.Board.Saved,
 	})
 }
 
@@ -495,20 +508,20 @@ func clusterEqual(a, b session.Cluster) bool {
 		a.Votes == b.Votes && slices.Equal(a.Terms, b.Terms)
 }
 
-// applyOp reverts (undo) or re-applies (redo) a board change: the themes
+// ApplyOp reverts (undo) or re-applies (redo) a board change: the themes
 // as a whole snapshot, the notes by their board fields only, so an edit
 // of a note's text made since is kept.
-func (b *boardScreen) applyOp(op session.Op, undo bool, label string) tea.Cmd {
-	if b.m.run == nil {
+func (b *Screen) ApplyOp(op session.Op, undo bool, label string) tea.Cmd {
+	if b.run == nil {
 		return nil
 	}
 	cs, target := op.ClustersAfter, op.NotesAfter
 	if undo {
 		cs, target = op.ClustersBefore, op.NotesBefore
 	}
-	prevClusters := cloneClusters(b.clusters)
+	prevClusters := cloneClusters(b.Clusters)
 	if op.Type != session.OpNoteMove {
-		b.clusters = sortedClusters(cloneClusters(cs))
+		b.Clusters = sortedClusters(cloneClusters(cs))
 	}
 	ns := b.notes()
 	var before, after []session.Note
@@ -519,18 +532,18 @@ func (b *boardScreen) applyOp(op session.Op, undo bool, label string) tea.Cmd {
 			}
 			before = append(before, ns[i])
 			ns[i].ClusterID, ns[i].Pinned, ns[i].Votes = want.ClusterID, want.Pinned, want.Votes
-			ns[i].UpdatedAt = b.m.now
+			ns[i].UpdatedAt = b.com.Now
 			after = append(after, ns[i])
 			break
 		}
 	}
-	b.reindex()
+	b.Reindex()
 	h := histRedo
 	if undo {
 		h = histUndo
 	}
 	return b.enqueue(boardSave{
-		clusters: cloneClusters(b.clusters), notes: after, prevClusters: prevClusters, prevNotes: before,
+		clusters: cloneClusters(b.Clusters), notes: after, prevClusters: prevClusters, prevNotes: before,
 		hist: h, label: label,
 	})
 }
@@ -538,10 +551,10 @@ func (b *boardScreen) applyOp(op session.Op, undo bool, label string) tea.Cmd {
 // enqueue adds a write to the queue and starts it when nothing else is
 // being written: board writes go to disk one at a time, in order, so a
 // late write never overwrites a newer one.
-func (b *boardScreen) enqueue(s boardSave) tea.Cmd {
+func (b *Screen) enqueue(s boardSave) tea.Cmd {
 	b.seq++
 	s.seq = b.seq
-	s.undoBlob, _ = json.Marshal(b.m.history)
+	s.undoBlob, _ = json.Marshal(b.com.History)
 	// Notes whose last write failed are written again with this change.
 	if len(b.dirty) > 0 {
 		have := map[uint64]bool{}
@@ -564,9 +577,9 @@ func (b *boardScreen) enqueue(s boardSave) tea.Cmd {
 // write saves one board change: the notes, then the themes, then the undo
 // history. Notes go first so a failure half way leaves every note in a
 // theme that exists or unclustered, never lost.
-func (b *boardScreen) write(s boardSave) tea.Cmd {
-	st := b.m.deps.Store
-	sid := b.m.run.sess.ID
+func (b *Screen) write(s boardSave) tea.Cmd {
+	st := b.com.Store
+	sid := b.run.Sess.ID
 	return func() tea.Msg {
 		for i := range s.notes {
 			if err := st.UpdateNote(&s.notes[i]); err != nil {
@@ -586,7 +599,7 @@ func (b *boardScreen) write(s boardSave) tea.Cmd {
 
 // onSaved confirms a write, or shows the board as it is on disk again
 // when the write failed, with the history as it was.
-func (b *boardScreen) onSaved(msg boardSavedMsg) tea.Cmd {
+func (b *Screen) onSaved(msg boardSavedMsg) tea.Cmd {
 	if len(b.queue) == 0 || b.queue[0].seq != msg.seq {
 		return nil
 	}
@@ -596,7 +609,7 @@ func (b *boardScreen) onSaved(msg boardSavedMsg) tea.Cmd {
 		for _, n := range done.notes {
 			delete(b.dirty, n.ID)
 		}
-		b.failed = false
+		b.Failed = false
 		if len(b.queue) > 0 {
 			return b.write(b.queue[0])
 		}
@@ -607,7 +620,7 @@ func (b *boardScreen) onSaved(msg boardSavedMsg) tea.Cmd {
 	ns := b.notes()
 	for k := len(b.queue) - 1; k >= 0; k-- {
 		s := b.queue[k]
-		b.clusters = cloneClusters(s.prevClusters)
+		b.Clusters = cloneClusters(s.prevClusters)
 		for _, p := range s.prevNotes {
 			for i := range ns {
 				if ns[i].ID == p.ID {
@@ -619,22 +632,28 @@ func (b *boardScreen) onSaved(msg boardSavedMsg) tea.Cmd {
 		}
 		switch s.hist {
 		case histPush:
-			if n := len(b.m.history.Undo); n > 0 {
-				b.m.history.Undo = b.m.history.Undo[:n-1]
+			if n := len(b.com.History.Undo); n > 0 {
+				b.com.History.Undo = b.com.History.Undo[:n-1]
 			}
-			b.m.history.Redo = s.redoBackup
+			b.com.History.Redo = s.redoBackup
 		case histUndo:
-			b.m.history.PopRedo()
+			b.com.History.PopRedo()
 		case histRedo:
-			b.m.history.PopUndo()
+			b.com.History.PopUndo()
 		}
 	}
 	b.queue = nil
-	b.failed = true
-	b.reindex()
-	b.setStatus(fmt.Sprintf(b.m.cat.Board.NotSaved, saveErrText(msg.err)), true)
+	b.Failed = true
+	b.Reindex()
+	b.setStatus(fmt.Sprintf(b.com.Catalog.Board.NotSaved, format.SaveError(msg.err)), true)
 	return nil
 }
 
-// saving reports whether a board write is on its way to disk.
-func (b *boardScreen) saving() bool { return len(b.queue) > 0 }
+// Saving reports whether a board write is on its way to disk.
+func (b *Screen) Saving() bool { return len(b.queue) > 0 }
+
+// SaveErr is the error of the board write, nil once it is on disk.
+func (m boardSavedMsg) SaveErr() error { return m.err }
+
+// SaveErr is the error of the cards write, nil once it is on disk.
+func (m cardsSavedMsg) SaveErr() error { return m.err }

@@ -1,4 +1,4 @@
-package ui
+package board
 
 import (
 	"fmt"
@@ -11,6 +11,7 @@ import (
 	"liberate/internal/cluster"
 	"liberate/internal/session"
 	"liberate/internal/textsafe"
+	"liberate/internal/ui/layout"
 )
 
 // maxLabelRunes bounds a theme's name: it has to fit a projected header.
@@ -18,15 +19,15 @@ const maxLabelRunes = 80
 
 // regroup clusters the live notes in a command. Notes placed by hand are
 // passed as fixed, with their theme's id as the group id, so they stay.
-func (b *boardScreen) regroup() tea.Cmd {
+func (b *Screen) regroup() tea.Cmd {
 	live := b.liveIdx()
 	if len(live) == 0 {
-		b.setStatus(b.m.cat.Board.NoNotes, false)
+		b.setStatus(b.com.Catalog.Board.NoNotes, false)
 		return nil
 	}
 	ns := b.notes()
 	exists := map[string]bool{}
-	for _, c := range b.clusters {
+	for _, c := range b.Clusters {
 		exists[c.ID] = true
 	}
 	texts := make([]string, len(live))
@@ -42,7 +43,7 @@ func (b *boardScreen) regroup() tea.Cmd {
 	b.gen++
 	gen := b.gen
 	b.clustering = true
-	b.setStatus(b.m.cat.Board.Grouping, false)
+	b.setStatus(b.com.Catalog.Board.Grouping, false)
 	return func() tea.Msg {
 		return clusteredMsg{gen: gen, ids: ids, res: cluster.Cluster(texts, cluster.Options{Fixed: fixed})}
 	}
@@ -52,7 +53,7 @@ func (b *boardScreen) regroup() tea.Cmd {
 // what the facilitator fixed: pinned notes stay in their theme, named
 // themes keep their name and identity (id, votes, place), and notes that
 // arrived since join a theme.
-func (b *boardScreen) applyClustering(msg clusteredMsg) tea.Cmd {
+func (b *Screen) applyClustering(msg clusteredMsg) tea.Cmd {
 	ns := b.notes()
 	at := make(map[uint64]int, len(ns))
 	for i := range ns {
@@ -64,9 +65,9 @@ func (b *boardScreen) applyClustering(msg clusteredMsg) tea.Cmd {
 			cur[k] = ns[i].ClusterID
 		}
 	}
-	cs, assign := mergeClustering(b.clusters, cur, msg.res)
+	cs, assign := mergeClustering(b.Clusters, cur, msg.res)
 	t := b.begin()
-	b.clusters = cs
+	b.Clusters = cs
 	for k, id := range msg.ids {
 		i, ok := at[id]
 		if !ok || ns[i].Deleted {
@@ -76,7 +77,7 @@ func (b *boardScreen) applyClustering(msg clusteredMsg) tea.Cmd {
 		n.ClusterID = assign[k]
 	}
 	b.setStatus("", false)
-	return t.commit(session.OpClusters, b.m.cat.Board.Regrouped)
+	return t.commit(session.OpClusters, b.com.Catalog.Board.Regrouped)
 }
 
 // mergeClustering maps a clustering result onto the existing themes. cur
@@ -199,81 +200,81 @@ func mergeClustering(old []session.Cluster, cur []string, res cluster.Result) ([
 // moveNote puts the selected note into section target by hand; it is
 // pinned there, so regrouping keeps it. A note moved out of every theme is
 // free again.
-func (b *boardScreen) moveNote(target int) tea.Cmd {
+func (b *Screen) moveNote(target int) tea.Cmd {
 	sec, i := b.selected()
-	if i < 0 || target == sec || target < 0 || target > len(b.clusters) {
+	if i < 0 || target == sec || target < 0 || target > len(b.Clusters) {
 		return nil
 	}
 	t := b.begin()
 	n := t.note(i)
 	from := n.ClusterID
-	n.ClusterID = b.sectionID(target)
+	n.ClusterID = b.SectionID(target)
 	n.Pinned = n.ClusterID != ""
-	t.events = append(t.events, session.Event{At: b.m.now, Type: session.EventNoteMoved, StepIndex: n.StepIndex,
+	t.events = append(t.events, session.Event{At: b.com.Now, Type: session.EventNoteMoved, StepIndex: n.StepIndex,
 		NoteID: n.ID, Before: from, After: n.ClusterID})
-	b.selCluster = n.ClusterID
-	return t.commit(session.OpClusters, fmt.Sprintf(b.m.cat.Board.MovedTo, b.sectionName(target)))
+	b.SelCluster = n.ClusterID
+	return t.commit(session.OpClusters, fmt.Sprintf(b.com.Catalog.Board.MovedTo, b.sectionName(target)))
 }
 
 // mergeInto moves every note of the selected theme into target, adds its
 // votes there and removes it. The notes are pinned: the facilitator put
 // them together.
-func (b *boardScreen) mergeInto(target int) tea.Cmd {
+func (b *Screen) mergeInto(target int) tea.Cmd {
 	sec, i := b.selected()
-	if i >= 0 || sec >= len(b.clusters) || target >= len(b.clusters) || target < 0 || target == sec {
+	if i >= 0 || sec >= len(b.Clusters) || target >= len(b.Clusters) || target < 0 || target == sec {
 		return nil
 	}
 	t := b.begin()
-	src, dst := b.clusters[sec], b.clusters[target]
-	for _, k := range b.members[sec] {
+	src, dst := b.Clusters[sec], b.Clusters[target]
+	for _, k := range b.Members[sec] {
 		n := t.note(k)
 		n.ClusterID, n.Pinned = dst.ID, true
 	}
-	b.clusters[target].Votes += src.Votes
-	b.clusters = slices.Delete(b.clusters, sec, sec+1)
-	b.selCluster, b.selNote = dst.ID, 0
-	return t.commit(session.OpClusters, fmt.Sprintf(b.m.cat.Board.Merged, clip(src.Label, 24), clip(dst.Label, 24)))
+	b.Clusters[target].Votes += src.Votes
+	b.Clusters = slices.Delete(b.Clusters, sec, sec+1)
+	b.SelCluster, b.SelNote = dst.ID, 0
+	return t.commit(session.OpClusters, fmt.Sprintf(b.com.Catalog.Board.Merged, layout.Clip(src.Label, 24), layout.Clip(dst.Label, 24)))
 }
 
 // splitOut puts the selected note into a new theme of its own, right
 // after its theme, named after the note's first words.
-func (b *boardScreen) splitOut() tea.Cmd {
+func (b *Screen) splitOut() tea.Cmd {
 	sec, i := b.selected()
 	if i < 0 {
-		b.setStatus(b.m.cat.Board.SelectNote, false)
+		b.setStatus(b.com.Catalog.Board.SelectNote, false)
 		return nil
 	}
 	t := b.begin()
 	n := t.note(i)
 	label := firstWords(n.Text, 5)
 	c := session.Cluster{ID: b.newID(label), Label: label}
-	at := min(sec+1, len(b.clusters))
-	b.clusters = slices.Insert(b.clusters, at, c)
+	at := min(sec+1, len(b.Clusters))
+	b.Clusters = slices.Insert(b.Clusters, at, c)
 	n.ClusterID, n.Pinned = c.ID, true
-	b.selCluster = c.ID
-	return t.commit(session.OpClusters, fmt.Sprintf(b.m.cat.Board.SplitOut, clip(label, 30)))
+	b.SelCluster = c.ID
+	return t.commit(session.OpClusters, fmt.Sprintf(b.com.Catalog.Board.SplitOut, layout.Clip(label, 30)))
 }
 
 // createCluster adds an empty theme after the selected one and opens its
 // name for typing.
-func (b *boardScreen) createCluster() tea.Cmd {
+func (b *Screen) createCluster() tea.Cmd {
 	sec, _ := b.selected()
 	t := b.begin()
-	label := fmt.Sprintf(b.m.cat.Board.NewTheme, len(b.clusters)+1)
+	label := fmt.Sprintf(b.com.Catalog.Board.NewTheme, len(b.Clusters)+1)
 	c := session.Cluster{ID: b.newID(label), Label: label}
-	at := min(sec+1, len(b.clusters))
-	b.clusters = slices.Insert(b.clusters, at, c)
-	b.selCluster, b.selNote = c.ID, 0
-	cmd := t.commit(session.OpClusters, b.m.cat.Board.Created)
+	at := min(sec+1, len(b.Clusters))
+	b.Clusters = slices.Insert(b.Clusters, at, c)
+	b.SelCluster, b.SelNote = c.ID, 0
+	cmd := t.commit(session.OpClusters, b.com.Catalog.Board.Created)
 	b.startRename()
 	return cmd
 }
 
 // newID makes a theme id from a label, unique on the board.
-func (b *boardScreen) newID(label string) string {
+func (b *Screen) newID(label string) string {
 	base := slugOf(label)
 	used := map[string]bool{}
-	for _, c := range b.clusters {
+	for _, c := range b.Clusters {
 		used[c.ID] = true
 	}
 	for _, n := range b.notes() {
@@ -324,94 +325,94 @@ func firstWords(s string, n int) string {
 }
 
 // startRename opens the inline name line on the selected theme.
-func (b *boardScreen) startRename() {
+func (b *Screen) startRename() {
 	// On a note, r renames the theme the note is in: the facilitator's
 	// eyes are on the theme, wherever the cursor sits inside it.
 	sec, _ := b.selected()
-	if sec >= len(b.clusters) {
-		b.setStatus(b.m.cat.Board.SelectTheme, false)
+	if sec >= len(b.Clusters) {
+		b.setStatus(b.com.Catalog.Board.SelectTheme, false)
 		return
 	}
-	b.mode = boardRename
-	b.input.SetValue(textsafe.Display(b.clusters[sec].Label))
-	b.input.Placeholder = b.m.cat.Board.RenamePh
-	b.input.CursorEnd()
-	b.input.Focus()
+	b.Mode = ModeRename
+	b.Input.SetValue(textsafe.Display(b.Clusters[sec].Label))
+	b.Input.Placeholder = b.com.Catalog.Board.RenamePh
+	b.Input.CursorEnd()
+	b.Input.Focus()
 }
 
 // rename names the selected theme; the name is the facilitator's, so
 // regrouping keeps it.
-func (b *boardScreen) rename(value string) tea.Cmd {
+func (b *Screen) rename(value string) tea.Cmd {
 	sec, _ := b.selected()
-	if sec >= len(b.clusters) {
+	if sec >= len(b.Clusters) {
 		return nil
 	}
 	label, _, err := textsafe.Note(value)
 	if err != nil {
-		b.setStatus(b.m.cat.Board.EmptyName, true)
+		b.setStatus(b.com.Catalog.Board.EmptyName, true)
 		return nil
 	}
 	if r := []rune(label); len(r) > maxLabelRunes {
 		label = strings.TrimSpace(string(r[:maxLabelRunes]))
 	}
 	t := b.begin()
-	old := b.clusters[sec].Label
-	b.clusters[sec].Label, b.clusters[sec].Named = label, true
-	t.events = append(t.events, session.Event{At: b.m.now, Type: session.EventClusterRenamed, Before: old, After: label})
-	return t.commit(session.OpClusters, fmt.Sprintf(b.m.cat.Board.Renamed, clip(label, 30)))
+	old := b.Clusters[sec].Label
+	b.Clusters[sec].Label, b.Clusters[sec].Named = label, true
+	t.events = append(t.events, session.Event{At: b.com.Now, Type: session.EventClusterRenamed, Before: old, After: label})
+	return t.commit(session.OpClusters, fmt.Sprintf(b.com.Catalog.Board.Renamed, layout.Clip(label, 30)))
 }
 
 // reorder moves the selected theme one place up (-1) or down (+1).
-func (b *boardScreen) reorder(dir int) tea.Cmd {
+func (b *Screen) reorder(dir int) tea.Cmd {
 	sec, _ := b.selected()
 	to := sec + dir
-	if sec >= len(b.clusters) || to < 0 || to >= len(b.clusters) {
+	if sec >= len(b.Clusters) || to < 0 || to >= len(b.Clusters) {
 		return nil
 	}
 	t := b.begin()
-	b.clusters[sec], b.clusters[to] = b.clusters[to], b.clusters[sec]
-	return t.commit(session.OpClusters, b.m.cat.Board.Reordered)
+	b.Clusters[sec], b.Clusters[to] = b.Clusters[to], b.Clusters[sec]
+	return t.commit(session.OpClusters, b.com.Catalog.Board.Reordered)
 }
 
 // deleteCluster removes the selected theme when no live note is in it.
-func (b *boardScreen) deleteCluster() tea.Cmd {
+func (b *Screen) deleteCluster() tea.Cmd {
 	sec, i := b.selected()
-	if i >= 0 || sec >= len(b.clusters) {
-		b.setStatus(b.m.cat.Board.SelectTheme, false)
+	if i >= 0 || sec >= len(b.Clusters) {
+		b.setStatus(b.com.Catalog.Board.SelectTheme, false)
 		return nil
 	}
-	if len(b.members[sec]) > 0 {
-		b.setStatus(b.m.cat.Board.NotEmpty, true)
+	if len(b.Members[sec]) > 0 {
+		b.setStatus(b.com.Catalog.Board.NotEmpty, true)
 		return nil
 	}
 	t := b.begin()
-	label := b.clusters[sec].Label
-	b.clusters = slices.Delete(b.clusters, sec, sec+1)
-	next := min(sec, len(b.clusters)-1)
-	b.selCluster, b.selNote = "", 0
+	label := b.Clusters[sec].Label
+	b.Clusters = slices.Delete(b.Clusters, sec, sec+1)
+	next := min(sec, len(b.Clusters)-1)
+	b.SelCluster, b.SelNote = "", 0
 	if next >= 0 {
-		b.selCluster = b.clusters[next].ID
+		b.SelCluster = b.Clusters[next].ID
 	}
-	return t.commit(session.OpClusters, fmt.Sprintf(b.m.cat.Board.DeletedTheme, clip(label, 30)))
+	return t.commit(session.OpClusters, fmt.Sprintf(b.com.Catalog.Board.DeletedTheme, layout.Clip(label, 30)))
 }
 
 // sectionName is a section's name as shown.
-func (b *boardScreen) sectionName(s int) string {
-	if s >= len(b.clusters) || s < 0 {
-		return b.m.cat.Board.Unclustered
+func (b *Screen) sectionName(s int) string {
+	if s >= len(b.Clusters) || s < 0 {
+		return b.com.Catalog.Board.Unclustered
 	}
-	return clip(b.clusters[s].Label, 30)
+	return layout.Clip(b.Clusters[s].Label, 30)
 }
 
-// clusterVotes is a theme's tally as the export ranks it: its own votes
+// SectionVotes is a theme's tally as the export ranks it: its own votes
 // plus the votes on its notes.
-func (b *boardScreen) sectionVotes(s int) int {
+func (b *Screen) SectionVotes(s int) int {
 	v := 0
-	if s < len(b.clusters) {
-		v = b.clusters[s].Votes
+	if s < len(b.Clusters) {
+		v = b.Clusters[s].Votes
 	}
 	ns := b.notes()
-	for _, i := range b.members[s] {
+	for _, i := range b.Members[s] {
 		v += ns[i].Votes
 	}
 	return v

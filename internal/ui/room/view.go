@@ -1,0 +1,301 @@
+package room
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"liberate/internal/i18n"
+	"liberate/internal/textsafe"
+	"liberate/internal/timer"
+	"liberate/internal/ui/bigtext"
+	"liberate/internal/ui/layout"
+	"liberate/internal/ui/styles"
+)
+
+// Minimum size of the full view; below it the time is shown in plain
+// text with a request for a larger window.
+const (
+	MinWidth  = 24
+	MinHeight = 7
+)
+
+// View draws s in exactly width × height cells at now: the header, the
+// bell's flash, the countdown in the largest digits that fit, its state in
+// words, the group configuration, the invitation and the prompt.
+func View(s Snapshot, width, height int, now time.Time, st styles.Styles) string {
+	if width <= 0 || height <= 0 {
+		return ""
+	}
+	if s.Blank {
+		lines := make([]string, height)
+		if h := s.Console.BlankHint; h != "" {
+			lines[height-1] = st.Muted.Render(ansi.Truncate(h, width, ""))
+		}
+		return strings.Join(lines, "\n")
+	}
+	if width < MinWidth || height < MinHeight {
+		return Tiny(s, width, height, now, st)
+	}
+	if s.Structure == "" {
+		return ""
+	}
+	cat := i18n.For(s.Lang).Run
+	b := blocks(s, cat, width, height, st)
+	// The countdown gets whatever height is left, at least 1 row; drop the
+	// least important text first when space is short.
+	for b.fixed() > height-3 {
+		switch {
+		case len(b.prompt) > 1:
+			b.prompt = b.prompt[:1]
+		case len(b.inv) > 1:
+			b.inv = b.inv[:1]
+		case len(b.prompt) > 0:
+			b.prompt = nil
+		case len(b.info) > 1:
+			b.info = b.info[:1]
+		case len(b.inv) > 0:
+			b.inv = nil
+		default:
+			goto done
+		}
+	}
+done:
+	digitRows := height - b.fixed()
+	if digitRows < 1 {
+		digitRows = 1
+	}
+	digits := bigtext.Render(s.TimeText(now), width-2, digitRows)
+	ds := digitStyle(s, now, st)
+	var mid []string
+	for _, l := range digits {
+		mid = append(mid, layout.Center(width, ds.Render(l)))
+	}
+
+	var out []string
+	out = append(out, header(s, cat, width, now, st))
+	if s.Flash != "" && now.Before(s.FlashUntil) {
+		out = append(out, st.Flash.Render(layout.PadRight(" 🔔 "+textsafe.Display(s.Flash), width)))
+	} else {
+		out = append(out, "")
+	}
+	// Vertical centring of the digits in their area.
+	top := (digitRows - len(mid)) / 2
+	for i := 0; i < top; i++ {
+		out = append(out, "")
+	}
+	out = append(out, mid...)
+	for i := top + len(mid); i < digitRows; i++ {
+		out = append(out, "")
+	}
+	out = append(out, phaseLine(s, cat, width, now, st))
+	out = append(out, b.info...)
+	for _, l := range b.inv {
+		out = append(out, layout.Center(width, st.Invitation.Render(l)))
+	}
+	for _, l := range b.prompt {
+		out = append(out, layout.Center(width, st.Prompt.Render(l)))
+	}
+	for len(out) < height {
+		out = append(out, "")
+	}
+	if len(out) > height {
+		out = out[:height]
+	}
+	return strings.Join(out, "\n")
+}
+
+// Rows is how many rows s takes at width with all its text shown and one
+// row of digits, in a frame of height rows (which decides how far the
+// invitation and prompt may wrap). A console keeps this many rows for the
+// room before it gives rows to its own lines.
+func Rows(s Snapshot, width, height int, st styles.Styles) int {
+	return blocks(s, i18n.For(s.Lang).Run, width, height, st).fixed() + 3
+}
+
+// textBlocks are the lines under the digits, before any are dropped.
+type textBlocks struct {
+	info, inv, prompt []string
+}
+
+// fixed is the rows taken by everything but the digits: header, flash,
+// phase line, the text and two spare rows.
+func (b textBlocks) fixed() int {
+	return 1 + 1 + len(b.info) + len(b.inv) + len(b.prompt) + 2
+}
+
+func blocks(s Snapshot, cat i18n.Run, width, height int, st styles.Styles) textBlocks {
+	var b textBlocks
+	if s.Finished {
+		b.info = append(b.info, layout.Center(width, st.Config.Render(cat.Finished)))
+		// The big digits show the time the session took; say so.
+		b.info = append(b.info, layout.Center(width, st.Muted.Render(fmt.Sprintf(cat.TotalTime, timer.Format(s.Total))+" · "+fmt.Sprintf(cat.Captured, s.Captured))))
+		return b
+	}
+	b.info = append(b.info, layout.Center(width, st.Config.Render(s.Config)))
+	if s.Groups != "" {
+		b.info = append(b.info, layout.Center(width, st.Split.Render(s.Groups)))
+	}
+	if h := s.Console.HarvestHint; h != "" {
+		b.info = append(b.info, layout.Center(width, st.Prompt.Render(h)))
+	}
+	if s.Label != "" {
+		b.info = append(b.info, layout.Center(width, st.Prompt.Render(ansi.Truncate(s.Label, width, "…"))))
+	}
+	maxWrap := 2
+	if height >= 40 {
+		maxWrap = 3
+	}
+	if s.Invitation != "" {
+		b.inv = layout.Wrap("“"+s.Invitation+"”", width-4, maxWrap)
+	}
+	if s.Prompt != "" {
+		b.prompt = layout.Wrap(s.Prompt, width-4, maxWrap)
+	}
+	return b
+}
+
+// header is the top line: structure, step i/n and counters on the left; on
+// the console the session clock and bell state on the right.
+func header(s Snapshot, cat i18n.Run, width int, now time.Time, st styles.Styles) string {
+	left := s.Structure + "  ·  " + s.Step
+	if s.Counters != "" {
+		left += "  ·  " + s.Counters
+	}
+	c := s.Console
+	var right []string
+	if c.Rehearsal != "" {
+		right = append(right, c.Rehearsal)
+	}
+	if c.Muted != "" {
+		right = append(right, c.Muted)
+	}
+	if c.Schedule && !s.Finished {
+		end := c.ProjectedEnd(s, now)
+		right = append(right, fmt.Sprintf(cat.EndsAt, end.Local().Format("15:04")))
+		behind := end.Sub(c.PlannedEnd).Round(time.Minute)
+		switch {
+		case behind >= time.Minute:
+			right = append(right, fmt.Sprintf(cat.Behind, minutes(behind)))
+		case behind <= -time.Minute:
+			right = append(right, fmt.Sprintf(cat.Ahead, minutes(-behind)))
+		}
+	}
+	rs := strings.Join(right, " · ")
+	left = textsafe.Display(left)
+	lw, rw := ansi.StringWidth(left), ansi.StringWidth(rs)
+	// A string item's title ("Now what: next week") when there is room.
+	if t := textsafe.Display(s.Title); t != "" {
+		if withTitle := left + "  ·  " + t; ansi.StringWidth(withTitle)+rw+2 <= width {
+			left, lw = withTitle, ansi.StringWidth(withTitle)
+		}
+	}
+	if lw+rw+2 > width {
+		rs, rw = "", 0
+	}
+	if lw > width {
+		left = ansi.Truncate(left, width, "…")
+		lw = ansi.StringWidth(left)
+	}
+	gap := width - lw - rw
+	if gap < 0 {
+		gap = 0
+	}
+	return st.Header.Render(left) + strings.Repeat(" ", gap) + st.HeaderDim.Render(rs)
+}
+
+func minutes(d time.Duration) string {
+	return fmt.Sprintf("%d min", int(d/time.Minute))
+}
+
+// DigitStyle is the style of the countdown at now: warning, final and
+// overtime styles as the time runs out, muted when paused or untimed.
+func DigitStyle(s Snapshot, now time.Time, st styles.Styles) lipgloss.Style {
+	return digitStyle(s, now, st)
+}
+
+func digitStyle(s Snapshot, now time.Time, st styles.Styles) lipgloss.Style {
+	switch {
+	case s.Finished:
+		return st.DigitsUntimed
+	case s.Paused:
+		return st.DigitsPaused
+	}
+	switch s.Phase(now) {
+	case timer.PhaseWarning:
+		return st.DigitsWarning
+	case timer.PhaseFinal:
+		return st.DigitsFinal
+	case timer.PhaseOvertime:
+		return st.DigitsOvertime
+	case timer.PhaseUntimed:
+		return st.DigitsUntimed
+	}
+	return st.Digits
+}
+
+// PhaseLine says in words what the colour of the digits says, so the
+// state is visible without colour: paused, warning, final, overtime,
+// untimed.
+func PhaseLine(s Snapshot, width int, now time.Time, st styles.Styles) string {
+	return phaseLine(s, i18n.For(s.Lang).Run, width, now, st)
+}
+
+func phaseLine(s Snapshot, cat i18n.Run, width int, now time.Time, st styles.Styles) string {
+	hint := func(text, h string) string {
+		if h == "" {
+			return text
+		}
+		return text + " · " + h
+	}
+	var text string
+	style := st.Status
+	switch {
+	case s.Finished:
+		text = s.Console.FinishedHint
+	case s.Paused:
+		text = hint("⏸ "+cat.Paused, s.Console.PausedHint)
+		style = st.StatusWarning
+	default:
+		switch s.Phase(now) {
+		case timer.PhaseWarning:
+			text, style = cat.Warning, st.StatusWarning
+		case timer.PhaseFinal:
+			text, style = cat.Final, st.StatusFinal
+		case timer.PhaseOvertime:
+			text, style = cat.Overtime+" "+timer.Format(s.Remaining(now)), st.StatusOvertime
+		case timer.PhaseUntimed:
+			text = hint(cat.Untimed, s.Console.UntimedHint)
+		}
+	}
+	if text == "" {
+		return ""
+	}
+	return layout.Center(width, style.Render(ansi.Truncate(text, width, "…")))
+}
+
+// Tiny is shown below a usable size: the time keeps running in plain text
+// and a larger window is asked for.
+func Tiny(s Snapshot, width, height int, now time.Time, st styles.Styles) string {
+	lines := []string{s.TimeText(now)}
+	if height >= 2 {
+		lines = append(lines, layout.Wrap(i18n.For(s.Lang).Run.TooSmall, width, height-1)...)
+	}
+	var out []string
+	for i, l := range lines {
+		if i >= height {
+			break
+		}
+		t := ansi.Truncate(l, width, "")
+		if i == 0 {
+			t = digitStyle(s, now, st).Render(t)
+		} else {
+			t = st.Muted.Render(t)
+		}
+		out = append(out, t)
+	}
+	return strings.Join(out, "\n")
+}
