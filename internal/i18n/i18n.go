@@ -20,6 +20,7 @@ type Catalog struct {
 	Export Export
 	Errors Errors
 	Groups Groups
+	Live   Live
 }
 
 // Supported lists the languages liberate ships.
@@ -28,9 +29,9 @@ var Supported = []string{"en", "nl"}
 // For returns the catalogue for lang ("en" or "nl"); anything else is English.
 func For(lang string) *Catalog {
 	if lang == "nl" {
-		return &Catalog{Lang: "nl", Run: runNL, Home: homeNL, Board: boardNL, Agenda: agendaNL, CLI: cliNL, Export: exportNL, Errors: errorsNL, Groups: groupsNL}
+		return &Catalog{Lang: "nl", Run: runNL, Home: homeNL, Board: boardNL, Agenda: agendaNL, CLI: cliNL, Export: exportNL, Errors: errorsNL, Groups: groupsNL, Live: liveNL}
 	}
-	return &Catalog{Lang: "en", Run: runEN, Home: homeEN, Board: boardEN, Agenda: agendaEN, CLI: cliEN, Export: exportEN, Errors: errorsEN, Groups: groupsEN}
+	return &Catalog{Lang: "en", Run: runEN, Home: homeEN, Board: boardEN, Agenda: agendaEN, CLI: cliEN, Export: exportEN, Errors: errorsEN, Groups: groupsEN, Live: liveEN}
 }
 
 // Detect picks the language from LC_ALL, LC_MESSAGES or LANG: Dutch for
