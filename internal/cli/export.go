@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"liberate/internal/export"
+	"liberate/internal/i18n"
 	"liberate/internal/store"
 )
 
@@ -100,6 +101,19 @@ func (app *App) writeExport(w io.Writer, st *store.Store, opts *ExportOptions) e
 
 // langFromFlag is the --lang the facilitator typed, "" when not given.
 func (app *App) langFromFlag() string { return app.langFlag }
+
+// useSessionLang switches the app to the language a session was started
+// in, so a Dutch session resumes in Dutch on an English laptop; an explicit
+// --lang still wins.
+func (app *App) useSessionLang(lang string) {
+	if app.langFromFlag() != "" {
+		return
+	}
+	if l, ok := i18n.Normalize(lang); ok && lang != "" && l != app.Lang {
+		app.Lang = l
+		app.cat = i18n.For(l)
+	}
+}
 
 // exportToFile writes a session's export into the current directory, for
 // the run screen's export key; it returns the file written.

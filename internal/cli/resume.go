@@ -36,6 +36,7 @@ func newResumeCmd(app *App) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			app.useSessionLang(sess.Lang)
 			m := ui.NewRun(app.deps(st, minuteBell), sess, notes, loadHistory(st, sess.ID))
 			return app.RunTUI(m)
 		},

@@ -64,6 +64,7 @@ func NewApp() *App {
 // Main runs liberate with args and returns the process exit code.
 func Main(ctx context.Context, app *App, args []string) int {
 	root := NewRootCmd(app)
+	translateHelp(root, i18n.For(helpLang(args, app.Getenv)))
 	root.SetArgs(args)
 	root.SetIn(app.In)
 	root.SetOut(app.Out)
@@ -117,6 +118,7 @@ func NewRootCmd(app *App) *cobra.Command {
 		newClusterCmd(app),
 		newBackupCmd(app),
 	)
+	app.registerCompletions(root)
 	return root
 }
 

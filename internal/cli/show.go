@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"liberate/internal/i18n"
 	"liberate/internal/structure"
 )
 
@@ -45,19 +46,34 @@ func (app *App) printShow(w io.Writer, lib *structure.Library, s *structure.Stru
 		fmt.Fprintf(w, "%s: %s\n", cat.Run.Invitation, inv)
 	}
 	if s.TaglineMinutes.Min > 0 {
-		fmt.Fprintf(w, "%s: %s\n", cat.CLI.Tagline, rangeText(s.TaglineMinutes))
+		fmt.Fprintf(w, "%s: %s\n", cat.CLI.Tagline, rangeText(s.TaglineMinutes, cat.Show))
 	}
 	fmt.Fprintf(w, "%s: %g min\n", cat.CLI.DefaultPlan, roundMin(lib.TotalMinutes(s)))
 	if s.TimingSource != "" {
-		fmt.Fprintf(w, "%s: %s\n", cat.CLI.Timings, s.TimingSource)
+		src := s.TimingSource
+		if t := cat.Show.TimingSources[src]; t != "" {
+			src = t
+		}
+		fmt.Fprintf(w, "%s: %s\n", cat.CLI.Timings, src)
 	}
 	if len(s.Categories) > 0 {
-		fmt.Fprintf(w, "%s: %s\n", cat.CLI.Category, strings.Join(s.Categories, ", "))
+		var names []string
+		for _, c := range s.Categories {
+			if t := cat.CLI.Categories[strings.ToLower(c)]; t != "" {
+				c = strings.ToLower(t)
+			}
+			names = append(names, c)
+		}
+		fmt.Fprintf(w, "%s: %s\n", cat.CLI.Category, strings.Join(names, ", "))
 	}
 	if s.Confidential {
 		fmt.Fprintln(w, cat.CLI.Confidential)
 	}
-	fmt.Fprintf(w, "%s: %s\n\n", cat.CLI.Source, s.Source)
+	source := s.Source
+	if source == structure.SourceBuiltIn {
+		source = cat.Show.BuiltIn
+	}
+	fmt.Fprintf(w, "%s: %s\n\n", cat.CLI.Source, source)
 	plan, err := lib.Plan([]string{s.Slug}, structure.PlanOptions{Participants: participants})
 	if err != nil {
 		return err
@@ -92,6 +108,9 @@ func (app *App) printShow(w io.Writer, lib *structure.Library, s *structure.Stru
 			label += " · " + strings.Join(counters, " · ")
 		}
 		group := strings.ToLower(cat.Run.Configs[string(p.Config)])
+		if t, ok := lib.Get(p.Structure); ok && structure.GroupSize(p.Config, t) != 3 && cat.Show.Configs[string(p.Config)] != "" {
+			group = cat.Show.Configs[string(p.Config)]
+		}
 		fmt.Fprintf(w, "  %-16s %s\n", mins, label)
 		if group != "" {
 			fmt.Fprintf(w, "  %-16s %s", "", group)
@@ -120,7 +139,7 @@ func (app *App) printShow(w io.Writer, lib *structure.Library, s *structure.Stru
 	return nil
 }
 
-func rangeText(r structure.Range) string {
+func rangeText(r structure.Range, words i18n.Show) string {
 	s := fmt.Sprintf("%g", r.Min)
 	if r.Max > r.Min {
 		s += fmt.Sprintf("–%g", r.Max)
@@ -128,11 +147,11 @@ func rangeText(r structure.Range) string {
 	s += " min"
 	switch r.Unit {
 	case structure.UnitPerPerson:
-		s += "/person"
+		s += words.PerPerson
 	case structure.UnitPerTurn:
-		s += "/client"
+		s += words.PerClient
 	case structure.UnitPerRound:
-		s += "/round"
+		s += words.PerRound
 	}
 	return s
 }

@@ -2,11 +2,13 @@ package export
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -224,10 +226,10 @@ func TestCSVGuardsCellsAgainstFormulas(t *testing.T) {
 
 func TestCSVWithBOMStartsWithTheMark(t *testing.T) {
 	out := render(t, irritationSession(), "csv", CSVOptions{BOM: true})
-	if !strings.HasPrefix(out, "\uFEFFcluster,kind,text,") {
+	if !strings.HasPrefix(out, "\uFEFFcluster,cluster_votes,kind,text,") {
 		t.Errorf("CSV starts %q", out[:20])
 	}
-	if out := render(t, irritationSession(), "csv", CSVOptions{}); !strings.HasPrefix(out, "cluster,kind,text,structure,step,votes,time\n") {
+	if out := render(t, irritationSession(), "csv", CSVOptions{}); !strings.HasPrefix(out, "cluster,cluster_votes,kind,text,structure,step,votes,time\n") {
 		t.Errorf("CSV without BOM starts %q", out[:20])
 	}
 }
@@ -378,8 +380,12 @@ func checkCSV(t *testing.T, d Data, out string, opt CSVOptions) {
 	}
 	live := 0
 	texts := map[string]int{}
+	col := slices.Index(rows[0], i18n.For(cmp.Or(d.Lang, d.Session.Lang)).Table.Text)
+	if col < 0 {
+		t.Fatalf("CSV header %q has no text column", rows[0])
+	}
 	for _, row := range rows[1:] {
-		texts[row[2]]++
+		texts[row[col]]++
 	}
 	for _, n := range d.Notes {
 		if n.Deleted {

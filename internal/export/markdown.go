@@ -246,7 +246,7 @@ func (m *mdWriter) timeline() {
 		final += st.Planned
 		m.row(cells)
 	}
-	total := []string{"**" + md(c.Total) + "**", "", clock(planned)}
+	total := []string{"**" + md(c.Total) + "**", "_" + md(m.table.TotalCovers) + "_", clock(planned)}
 	if replanned {
 		total = append(total, clock(final))
 	}

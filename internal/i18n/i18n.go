@@ -20,6 +20,10 @@ type Catalog struct {
 	Export Export
 	Errors Errors
 	Groups Groups
+	Turns  Turns
+	Table  Table
+	Show   Show
+	Help   Help
 	Live   Live
 }
 
@@ -29,9 +33,9 @@ var Supported = []string{"en", "nl"}
 // For returns the catalogue for lang ("en" or "nl"); anything else is English.
 func For(lang string) *Catalog {
 	if lang == "nl" {
-		return &Catalog{Lang: "nl", Run: runNL, Home: homeNL, Board: boardNL, Agenda: agendaNL, CLI: cliNL, Export: exportNL, Errors: errorsNL, Groups: groupsNL, Live: liveNL}
+		return &Catalog{Lang: "nl", Run: runNL, Home: homeNL, Board: boardNL, Agenda: agendaNL, CLI: cliNL, Export: exportNL, Errors: errorsNL, Groups: groupsNL, Turns: turnsNL, Table: tableNL, Show: showNL, Help: helpNL, Live: liveNL}
 	}
-	return &Catalog{Lang: "en", Run: runEN, Home: homeEN, Board: boardEN, Agenda: agendaEN, CLI: cliEN, Export: exportEN, Errors: errorsEN, Groups: groupsEN, Live: liveEN}
+	return &Catalog{Lang: "en", Run: runEN, Home: homeEN, Board: boardEN, Agenda: agendaEN, CLI: cliEN, Export: exportEN, Errors: errorsEN, Groups: groupsEN, Turns: turnsEN, Table: tableEN, Show: showEN, Help: helpEN, Live: liveEN}
 }
 
 // Detect picks the language from LC_ALL, LC_MESSAGES or LANG: Dutch for

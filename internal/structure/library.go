@@ -25,6 +25,7 @@ type Library struct {
 	defs  map[string]*Structure
 	index map[string][]string // squashed key → slugs
 	keys  []string            // sorted keys of index, for prefix search
+	shown map[string]string   // squashed key → what to suggest typing
 }
 
 // file is one data file waiting to be parsed.

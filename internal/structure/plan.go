@@ -4,8 +4,14 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"liberate/internal/i18n"
 )
 
 // PlanOptions tune how a plan is computed for a room.
@@ -79,6 +85,7 @@ func (l *Library) Plan(slugs []string, opt PlanOptions) ([]PlannedStep, error) {
 	}
 	for i, sc := range p.scopes {
 		p.out[i].CycleStart, p.out[i].CycleEnd = sc.start, sc.end
+		p.out[i].turnNotes()
 	}
 	return p.out, nil
 }
@@ -138,6 +145,7 @@ type frame struct {
 	optional bool
 	scope    *span
 	segs     []*Step // nested segments, outermost first
+	lastTurn bool    // the last iteration of the innermost repeat: steps marked between are left out
 }
 
 func (p *planner) open() *span { return &span{start: len(p.out), end: len(p.out) - 1} }
@@ -246,6 +254,10 @@ func (p *planner) step(st *Step, f frame) error {
 		}
 	} else {
 		n := repeatCount(st.Repeat, f.s)
+		var sizes Split // the groups the turns go round
+		if st.Repeat == RepeatGroupSize {
+			n, sizes = p.turns(st, f)
+		}
 		kind := st.Counter
 		if kind == "" {
 			kind = "round"
@@ -258,14 +270,17 @@ func (p *planner) step(st *Step, f frame) error {
 			g := f
 			g.path = joinPath(f.path, k)
 			g.counters = append(append([]Counter(nil), f.counters...), Counter{Kind: kind, I: k, N: n})
+			g.lastTurn = n > 0 && k == n
 			var it *span
 			if !st.Cycle {
 				it = p.open()
 				g.scope = it
 			}
+			from := len(p.out)
 			if err := body(g); err != nil {
 				return err
 			}
+			p.markTurn(from, k, sizes)
 			if it != nil {
 				p.close(it)
 			}
@@ -322,7 +337,7 @@ func (p *planner) nested(seg *Step, f frame) error {
 	defer func() { p.depth-- }()
 	start := len(p.out)
 	sc := p.open()
-	g := frame{s: t, path: f.path, counters: f.counters, optional: f.optional, scope: sc,
+	g := frame{s: t, path: f.path, counters: f.counters, optional: f.optional, scope: sc, lastTurn: f.lastTurn,
 		segs: append(append([]*Step(nil), f.segs...), seg)}
 	if err := p.steps(t.Steps, g); err != nil {
 		return err
@@ -386,6 +401,9 @@ func minutes(m float64) time.Duration {
 }
 
 func (p *planner) leaf(st *Step, f frame) {
+	if st.Between && f.lastTurn {
+		return
+	}
 	cfg := st.Config
 	if cfg == "" {
 		cfg = f.config
@@ -489,4 +507,139 @@ func joinLabel(seg, leaf Text) Text {
 		leafNL = leaf.EN
 	}
 	return Text{EN: join(seg.EN, leaf.EN), NL: join(segNL, leafNL)}
+}
+
+// turns is how many turns a block that goes round a group runs, and how
+// the room splits into the groups it goes round (nil when the head-count is
+// unknown): as many turns as the largest group has members, so with 17
+// people in Troika the fours get a fourth client turn.
+func (p *planner) turns(st *Step, f frame) (int, Split) {
+	cfg := blockConfig(st, f.config)
+	size, pol, ok := PolicyFor(cfg, f.s)
+	if !ok || size <= 1 {
+		return repeatCount(st.Repeat, f.s), nil
+	}
+	if p.opt.Participants <= 0 {
+		return min(size, MaxRepeat), nil
+	}
+	split := Arrange(p.opt.Participants, size, pol)
+	largest := 0
+	for _, g := range split {
+		largest = max(largest, g.Size)
+	}
+	return min(largest, MaxRepeat), split
+}
+
+// blockConfig is the group configuration a block's turns go round: the
+// block's own, else the first of its steps that splits the room, else the
+// one it inherits.
+func blockConfig(st *Step, inherited Config) Config {
+	if st.Config != "" {
+		return st.Config
+	}
+	var find func([]Step) Config
+	find = func(steps []Step) Config {
+		for i := range steps {
+			if c := steps[i].Config; c != "" {
+				if _, _, ok := PolicyFor(c, nil); ok {
+					return c
+				}
+			}
+			if c := find(steps[i].Steps); c != "" {
+				return c
+			}
+		}
+		return ""
+	}
+	if c := find(st.Steps); c != "" {
+		return c
+	}
+	return inherited
+}
+
+// markTurn notes, on the steps of turn k planned from index from on, which
+// groups still take this turn when the smaller ones are done, and on the
+// turn's last step in which groups everyone has now had a turn.
+func (p *planner) markTurn(from, k int, split Split) {
+	if len(split) < 2 || from >= len(p.out) {
+		return
+	}
+	var active, done Split
+	largest := 0
+	for _, g := range split {
+		largest = max(largest, g.Size)
+		if g.Size >= k {
+			active = append(active, g)
+		}
+		if g.Size == k {
+			done = append(done, g)
+		}
+	}
+	if len(active) < len(split) {
+		var sizes []int
+		for _, g := range active {
+			sizes = append(sizes, g.Size)
+		}
+		slices.Sort(sizes)
+		for j := from; j < len(p.out); j++ {
+			p.out[j].Groups = sizes
+			p.out[j].only = active
+		}
+	}
+	if k < largest && len(done) > 0 {
+		p.out[len(p.out)-1].done = done
+	}
+}
+
+// turnNotes writes the groups a step is for into its prompt, in both
+// languages: "Only the fours: the client describes …", "… In the trios
+// everyone has had a turn."
+func (ps *PlannedStep) turnNotes() {
+	if len(ps.only) == 0 && len(ps.done) == 0 {
+		return
+	}
+	counts := func(s Split) [][2]int {
+		var c [][2]int
+		for _, g := range s {
+			c = append(c, [2]int{g.Size, g.Count})
+		}
+		return c
+	}
+	note := func(lang, prompt string) string {
+		c := i18n.For(lang)
+		if len(ps.only) > 0 {
+			prompt = c.Only(counts(ps.only)) + lowerFirst(prompt)
+		}
+		if len(ps.done) > 0 {
+			done := c.Done(counts(ps.done))
+			if prompt == "" {
+				prompt = done
+			} else {
+				prompt = strings.TrimRight(prompt, " ") + " " + done
+			}
+		}
+		return prompt
+	}
+	nl := ps.Prompt.NL
+	if nl == "" {
+		nl = ps.Prompt.EN
+	}
+	ps.Prompt = Text{EN: note("en", ps.Prompt.EN), NL: note("nl", nl)}
+	ps.only, ps.done = nil, nil
+}
+
+// lowerFirst lowers the first letter of a sentence that follows a colon,
+// unless the word is written in capitals (an acronym such as CRM).
+func lowerFirst(s string) string {
+	if strings.HasPrefix(s, "Eén ") {
+		return "één" + s[len("Eén"):]
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || !unicode.IsUpper(r) {
+		return s
+	}
+	if r2, _ := utf8.DecodeRuneInString(s[n:]); unicode.IsUpper(r2) {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[n:]
 }
