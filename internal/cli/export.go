@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"liberate/internal/export"
+	"liberate/internal/session"
 	"liberate/internal/i18n"
 	"liberate/internal/store"
 )
@@ -23,6 +24,8 @@ type ExportOptions struct {
 	Output    string
 	Semicolon bool
 	NoBOM     bool
+	// Series writes one report over the session's whole series.
+	Series bool
 }
 
 func newExportCmd(app *App) *cobra.Command {
@@ -31,7 +34,8 @@ func newExportCmd(app *App) *cobra.Command {
 		Use:   "export [SESSION|last]",
 		Short: "The session's notes, clustered, as Markdown, JSON or CSV",
 		Example: "  liberate export last --format md -o workshop.md\n" +
-			"  liberate export 2 --format csv --semicolon -o notes.csv   # for Dutch Excel",
+			"  liberate export 2 --format csv --semicolon -o notes.csv   # for Dutch Excel\n" +
+			"  liberate export last --series -o series.md                # the whole series of follow-ups",
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Ref = "last"
@@ -59,6 +63,7 @@ func newExportCmd(app *App) *cobra.Command {
 	f.StringVarP(&opts.Output, "output", "o", "", "write to FILE instead of stdout")
 	f.BoolVar(&opts.Semicolon, "semicolon", false, "CSV with ; between fields (Dutch Excel)")
 	f.BoolVar(&opts.NoBOM, "no-bom", false, "CSV without the UTF-8 byte order mark")
+	f.BoolVar(&opts.Series, "series", false, "one report over the session's whole series of follow-ups (md or json)")
 	return cmd
 }
 
@@ -75,18 +80,6 @@ func (app *App) writeExport(w io.Writer, st *store.Store, opts *ExportOptions) e
 	if err != nil {
 		return err
 	}
-	notes, err := st.Notes(sess.ID)
-	if err != nil {
-		return err
-	}
-	events, err := st.Events(sess.ID)
-	if err != nil {
-		return err
-	}
-	clusters, err := st.Clusters(sess.ID)
-	if err != nil {
-		return err
-	}
 	lang := app.Lang
 	if app.langFromFlag() == "" && sess.Lang != "" {
 		lang = sess.Lang
@@ -95,8 +88,57 @@ func (app *App) writeExport(w io.Writer, st *store.Store, opts *ExportOptions) e
 	if format == "markdown" {
 		format = "md"
 	}
-	d := export.Data{Session: sess, Notes: notes, Events: events, Clusters: clusters, Lang: lang, Now: app.Clock.Now()}
+	if opts.Series {
+		if format == "csv" {
+			return errors.New("--series writes Markdown or JSON: use --format md or --format json")
+		}
+		series, err := st.SeriesOf(sess.ID)
+		if err != nil {
+			return err
+		}
+		var ds []export.Data
+		for _, s := range series {
+			d, err := app.exportData(st, s, lang)
+			if err != nil {
+				return err
+			}
+			ds = append(ds, d)
+		}
+		r, err := export.Series(ds, lang, app.Clock.Now())
+		if err != nil {
+			return err
+		}
+		return export.WriteSeries(w, r, format)
+	}
+	d, err := app.exportData(st, sess, lang)
+	if err != nil {
+		return err
+	}
 	return export.Write(w, d, format, export.CSVOptions{Semicolon: opts.Semicolon, BOM: !opts.NoBOM})
+}
+
+// exportData reads what an export of sess needs, with the session it
+// follows up when that is still in the file.
+func (app *App) exportData(st *store.Store, sess *session.Session, lang string) (export.Data, error) {
+	notes, err := st.Notes(sess.ID)
+	if err != nil {
+		return export.Data{}, err
+	}
+	events, err := st.Events(sess.ID)
+	if err != nil {
+		return export.Data{}, err
+	}
+	clusters, err := st.Clusters(sess.ID)
+	if err != nil {
+		return export.Data{}, err
+	}
+	d := export.Data{Session: sess, Notes: notes, Events: events, Clusters: clusters, Lang: lang, Now: app.Clock.Now()}
+	if sess.FollowUp != "" {
+		if earlier, err := st.Session(sess.FollowUp); err == nil {
+			d.Earlier = earlier
+		}
+	}
+	return d, nil
 }
 
 // langFromFlag is the --lang the facilitator typed, "" when not given.

@@ -51,5 +51,15 @@ func (app *App) home() error {
 		return err
 	}
 	defer st.Close()
-	return app.RunTUI(ui.NewHome(app.deps(st, false)))
+	err = app.RunTUI(ui.NewHome(app.deps(st, false)))
+	return purgeAtExit(st, err)
+}
+
+// purgeAtExit removes the sessions deleted while the screen ran: their
+// delete could be undone until now; the backup written first keeps them.
+func purgeAtExit(st *store.Store, runErr error) error {
+	if _, err := st.PurgeDeleted(); err != nil && runErr == nil {
+		return err
+	}
+	return runErr
 }

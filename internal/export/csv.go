@@ -68,11 +68,13 @@ var csvColumns = []csvColumn{
 	}},
 	{func(t i18n.Table) string { return t.Votes }, func(r csvRow) string { return strconv.Itoa(r.note.Votes) }},
 	{func(t i18n.Table) string { return t.Time }, func(r csvRow) string { return r.p.local(r.note.CreatedAt).Format(time.RFC3339) }},
+	{func(t i18n.Table) string { return t.Owner }, func(r csvRow) string { return cell(textsafe.Display(r.note.Owner)) }},
+	{func(t i18n.Table) string { return t.Due }, func(r csvRow) string { return cell(textsafe.Display(r.note.Due)) }},
 }
 
 // CSVHeader is the first row of a CSV export in lang ("en" keeps the keys
 // tools read: cluster, cluster_votes, kind, text, structure, step, votes,
-// time; "nl" is in Dutch).
+// time, owner, due; "nl" is in Dutch).
 func CSVHeader(lang string) []string {
 	t := i18n.For(lang).Table
 	h := make([]string, len(csvColumns))
@@ -84,8 +86,9 @@ func CSVHeader(lang string) []string {
 
 // CSV writes one row per live note under CSVHeader in the export's
 // language: the theme and its votes, the kind (frustration, idea, action,
-// note), the text, the structure and step names, the note's votes and the
-// capture time (RFC 3339 in the export's zone). Rows follow the Markdown:
+// note), the text, the structure and step names, the note's votes, the
+// capture time (RFC 3339 in the export's zone), and an action's owner and
+// due date (YYYY-MM-DD). Rows follow the Markdown:
 // themes ranked by votes, then unclustered notes, each in capture order. A
 // cell that a spreadsheet would read as a formula gets a leading apostrophe.
 func CSV(w io.Writer, d Data, opt CSVOptions) error {

@@ -33,6 +33,9 @@ type Data struct {
 	Clusters []session.Cluster
 	Lang     string
 	Now      time.Time
+	// Earlier is the session this one follows up (Session.FollowUp), when
+	// it is still in the file; nil otherwise.
+	Earlier *session.Session
 }
 
 // ErrUnknownFormat is wrapped by Write when the format is not md, json or
@@ -67,6 +70,7 @@ type prepared struct {
 	lang  string
 	cat   i18n.Export
 	table i18n.Table
+	fu    i18n.FollowUp
 	loc   *time.Location
 
 	notes       []session.Note // live, in capture order
@@ -97,7 +101,7 @@ func prepare(d Data) (*prepared, error) {
 	if d.Now.IsZero() {
 		loc = time.Local
 	}
-	p := &prepared{d: d, s: d.Session, lang: lang, cat: i18n.For(lang).Export, table: i18n.For(lang).Table, loc: loc, clusterOf: map[uint64]string{}}
+	p := &prepared{d: d, s: d.Session, lang: lang, cat: i18n.For(lang).Export, table: i18n.For(lang).Table, fu: i18n.For(lang).FollowUp, loc: loc, clusterOf: map[uint64]string{}}
 
 	// Sort positions, not notes: a Note is a few hundred bytes.
 	order := make([]int, 0, len(d.Notes))

@@ -25,6 +25,8 @@ type Catalog struct {
 	Show   Show
 	Help   Help
 	Live   Live
+	// FollowUp: actions with owners and dates, follow-up sessions, series.
+	FollowUp FollowUp
 }
 
 // Supported lists the languages liberate ships.
@@ -33,9 +35,9 @@ var Supported = []string{"en", "nl"}
 // For returns the catalogue for lang ("en" or "nl"); anything else is English.
 func For(lang string) *Catalog {
 	if lang == "nl" {
-		return &Catalog{Lang: "nl", Run: runNL, Home: homeNL, Board: boardNL, Agenda: agendaNL, CLI: cliNL, Export: exportNL, Errors: errorsNL, Groups: groupsNL, Turns: turnsNL, Table: tableNL, Show: showNL, Help: helpNL, Live: liveNL}
+		return &Catalog{Lang: "nl", Run: runNL, Home: homeNL, Board: boardNL, Agenda: agendaNL, CLI: cliNL, Export: exportNL, Errors: errorsNL, Groups: groupsNL, Turns: turnsNL, Table: tableNL, Show: showNL, Help: helpNL, Live: liveNL, FollowUp: followUpNL}
 	}
-	return &Catalog{Lang: "en", Run: runEN, Home: homeEN, Board: boardEN, Agenda: agendaEN, CLI: cliEN, Export: exportEN, Errors: errorsEN, Groups: groupsEN, Turns: turnsEN, Table: tableEN, Show: showEN, Help: helpEN, Live: liveEN}
+	return &Catalog{Lang: "en", Run: runEN, Home: homeEN, Board: boardEN, Agenda: agendaEN, CLI: cliEN, Export: exportEN, Errors: errorsEN, Groups: groupsEN, Turns: turnsEN, Table: tableEN, Show: showEN, Help: helpEN, Live: liveEN, FollowUp: followUpEN}
 }
 
 // Detect picks the language from LC_ALL, LC_MESSAGES or LANG: Dutch for

@@ -194,7 +194,17 @@ func (s *Store) prepare() error {
 			}
 		}
 	}
-	return s.view("open the database", walk)
+	if err := s.view("open the database", walk); err != nil {
+		return err
+	}
+	if !s.opt.ReadOnly {
+		// A liberate that stopped before purging what it deleted (a crash,
+		// a kill) left those sessions hidden; their backup is beside the file.
+		if _, err := s.PurgeDeleted(); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // readSchema returns the file's schema version; a file without buckets is

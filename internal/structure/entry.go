@@ -48,6 +48,7 @@ type EntryStep struct {
 	Cue        Cue       `json:"cue,omitempty"`
 	Split      Split     `json:"split,omitempty"`
 	Harvest    bool      `json:"harvest,omitempty"`
+	Review     bool      `json:"review,omitempty"`
 }
 
 // configWords names each configuration for tools and plain output.
@@ -129,6 +130,7 @@ func (l *Library) Entry(s *Structure, lang string, participants int) Entry {
 			Cue:        p.Cue,
 			Split:      p.Split,
 			Harvest:    p.Harvest,
+			Review:     p.Review,
 		}
 		if s.Kind == KindString {
 			es.Structure = p.Structure

@@ -266,7 +266,7 @@ func referenceErrors(s *Structure, defs map[string]*Structure, name string) []er
 	}
 	walk(s.Steps)
 	for _, it := range s.Items {
-		if it.Harvest || it.Slug == "" {
+		if it.Harvest || it.Review || it.Slug == "" {
 			continue
 		}
 		t, ok := defs[it.Slug]

@@ -25,6 +25,17 @@ type PlanOptions struct {
 // facilitator clusters and names the notes).
 var HarvestLabel = Text{EN: "Harvest: cluster and name the notes", NL: "Oogsten: clusteren en benoemen"}
 
+// ReviewLabel is the label of a follow-up's review step, where the room
+// says what became of the earlier session's actions and scores its themes
+// again.
+var ReviewLabel = Text{EN: "Review: what became of our actions?", NL: "Terugblik: wat is er van onze acties geworden?"}
+
+// ReviewPrompt is the review step's question for the room.
+var ReviewPrompt = Text{
+	EN: "For each action: done, under way, stuck or dropped? Then for each theme: how much does this still bother you?",
+	NL: "Per actie: gedaan, onderweg, vastgelopen of geschrapt? Daarna per thema: hoeveel last heb je hier nog van?",
+}
+
 // maxPlanSteps bounds a plan so a runaway file cannot exhaust memory.
 const maxPlanSteps = 10000
 
@@ -59,7 +70,7 @@ func (l *Library) Plan(slugs []string, opt PlanOptions) ([]PlannedStep, error) {
 		}
 		for i := range s.Items {
 			it := &s.Items[i]
-			if it.Harvest {
+			if it.Harvest || it.Review {
 				runs = append(runs, run{item: it})
 				continue
 			}
@@ -73,7 +84,9 @@ func (l *Library) Plan(slugs []string, opt PlanOptions) ([]PlannedStep, error) {
 	p := &planner{lib: l, opt: opt}
 	for i, r := range runs {
 		start := len(p.out)
-		if r.s == nil {
+		if r.s == nil && r.item.Review {
+			p.review(r.item)
+		} else if r.s == nil {
 			p.harvest(r.item)
 		} else if err := p.structure(r.s, r.item); err != nil {
 			return nil, err
@@ -171,6 +184,25 @@ func (p *planner) harvest(it *Item) {
 	p.scopes = append(p.scopes, &span{start: i, end: i})
 }
 
+func (p *planner) review(it *Item) {
+	d := minutes(it.Minutes)
+	name := it.Title
+	if name.IsZero() {
+		name = ReviewLabel
+	}
+	slug := it.Slug
+	if slug == "" {
+		slug = "review"
+	}
+	i := len(p.out)
+	p.out = append(p.out, PlannedStep{
+		Structure: slug, StructureName: name, Invitation: it.Invitation,
+		Path: "1", Number: 1, Total: 1, Label: ReviewLabel, Prompt: ReviewPrompt, Config: ConfigWhole,
+		Planned: d, Min: d, Max: d, Timed: d > 0, Capture: CaptureNone, Review: true,
+	})
+	p.scopes = append(p.scopes, &span{start: i, end: i})
+}
+
 func (p *planner) structure(s *Structure, it *Item) error {
 	start := len(p.out)
 	whole := p.open()
@@ -191,6 +223,11 @@ func (p *planner) structure(s *Structure, it *Item) error {
 			continue
 		}
 		ps.Title = it.Title
+		if it.Minutes > 0 && len(p.out)-start == 1 && ps.Timed {
+			// A one-step structure (a break) takes the item's minutes.
+			ps.Planned = minutes(it.Minutes)
+			ps.Min, ps.Max = min(ps.Min, ps.Planned), max(ps.Max, ps.Planned)
+		}
 		if it.Capture != "" && ps.Capture != CaptureNone {
 			ps.Capture = it.Capture
 		}

@@ -240,8 +240,11 @@ func validRepeat(r string) bool {
 const MaxRepeat = 99
 
 func (v *validator) item(p string, it *Item) {
-	if it.Slug == "" && !it.Harvest {
-		v.add(p, "an item needs the slug of a structure (or harvest: true)")
+	if it.Slug == "" && !it.Harvest && !it.Review {
+		v.add(p, "an item needs the slug of a structure (or harvest: true, or review: true)")
+	}
+	if it.Harvest && it.Review {
+		v.add(p+".review", "an item is either a harvest or a review, not both")
 	}
 	if it.Slug != "" && !reSlug.MatchString(it.Slug) {
 		v.add(p+".slug", "item slug %q is not a structure slug", it.Slug)
