@@ -7,14 +7,14 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/spf13/cobra"
 
 	"liberate/internal/export"
-	"liberate/internal/session"
 	"liberate/internal/i18n"
+	"liberate/internal/session"
 	"liberate/internal/store"
+	"liberate/internal/userfile"
 )
 
 // ExportOptions are the flags of `liberate export`.
@@ -24,6 +24,7 @@ type ExportOptions struct {
 	Output    string
 	Semicolon bool
 	NoBOM     bool
+	Force     bool
 	// Series writes one report over the session's whole series.
 	Series bool
 }
@@ -42,6 +43,13 @@ func newExportCmd(app *App) *cobra.Command {
 			if len(args) == 1 {
 				opts.Ref = args[0]
 			}
+			toFile := opts.Output != "" && opts.Output != "-"
+			if toFile {
+				// Before the work: a refusal costs nothing.
+				if err := userfile.CheckTarget(opts.Output, opts.Force); err != nil {
+					return err
+				}
+			}
 			st, err := app.openStore(true)
 			if err != nil {
 				return err
@@ -51,11 +59,11 @@ func newExportCmd(app *App) *cobra.Command {
 			if err := app.writeExport(&buf, st, opts); err != nil {
 				return err
 			}
-			if opts.Output == "" || opts.Output == "-" {
+			if !toFile {
 				_, err := io.Copy(app.Out, &buf)
 				return err
 			}
-			return writeFileAtomic(opts.Output, buf.Bytes())
+			return userfile.WriteAtomic(opts.Output, buf.Bytes(), opts.Force)
 		},
 	}
 	f := cmd.Flags()
@@ -63,6 +71,7 @@ func newExportCmd(app *App) *cobra.Command {
 	f.StringVarP(&opts.Output, "output", "o", "", "write to FILE instead of stdout")
 	f.BoolVar(&opts.Semicolon, "semicolon", false, "CSV with ; between fields (Dutch Excel)")
 	f.BoolVar(&opts.NoBOM, "no-bom", false, "CSV without the UTF-8 byte order mark")
+	f.BoolVar(&opts.Force, "force", false, "replace the output file if it exists")
 	f.BoolVar(&opts.Series, "series", false, "one report over the session's whole series of follow-ups (md or json)")
 	return cmd
 }
@@ -120,17 +129,27 @@ func (app *App) writeExport(w io.Writer, st *store.Store, opts *ExportOptions) e
 // exportData reads what an export of sess needs, with the session it
 // follows up when that is still in the file.
 func (app *App) exportData(st *store.Store, sess *session.Session, lang string) (export.Data, error) {
-	notes, err := st.Notes(sess.ID)
+	// A record that cannot be read costs only itself, with a warning.
+	notes, lostNotes, err := st.ReadableNotes(sess.ID)
 	if err != nil {
 		return export.Data{}, err
 	}
-	events, err := st.Events(sess.ID)
+	events, lostEvents, err := st.ReadableEvents(sess.ID)
 	if err != nil {
 		return export.Data{}, err
 	}
 	clusters, err := st.Clusters(sess.ID)
-	if err != nil {
+	if errors.Is(err, store.ErrCorrupt) && !errors.Is(err, store.ErrNotDatabase) {
+		clusters = nil
+		fmt.Fprintln(app.Err, "liberate: "+app.cat.Safety.LostClusters)
+	} else if err != nil {
 		return export.Data{}, err
+	}
+	if lostNotes > 0 {
+		fmt.Fprintf(app.Err, "liberate: "+app.cat.Safety.LostNotes+"\n", lostNotes)
+	}
+	if lostEvents > 0 {
+		fmt.Fprintf(app.Err, "liberate: "+app.cat.Safety.LostEvents+"\n", lostEvents)
 	}
 	d := export.Data{Session: sess, Notes: notes, Events: events, Clusters: clusters, Lang: lang, Now: app.Clock.Now()}
 	if sess.FollowUp != "" {
@@ -168,7 +187,9 @@ func (app *App) exportToFile(st *store.Store, id, format, dir string) (string, e
 		dir = "."
 	}
 	path := filepath.Join(dir, "liberate-"+id+"."+format)
-	if err := writeFileAtomic(path, buf.Bytes()); err != nil {
+	// The run screen's export key writes the session's own file again
+	// (force), but never through a link.
+	if err := userfile.WriteAtomic(path, buf.Bytes(), true); err != nil {
 		return "", err
 	}
 	abs, err := filepath.Abs(path)
@@ -176,33 +197,6 @@ func (app *App) exportToFile(st *store.Store, id, format, dir string) (string, e
 		return path, nil
 	}
 	return abs, nil
-}
-
-// writeFileAtomic writes to a temporary file beside path and renames it, so
-// a full disk never leaves half an export.
-func writeFileAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*")
-	if err != nil {
-		return fmt.Errorf("cannot write %s: %w; pick another place with -o", path, unwrapPath(err))
-	}
-	tmp := f.Name()
-	_, werr := f.Write(data)
-	if werr == nil {
-		werr = f.Sync()
-	}
-	cerr := f.Close()
-	if werr == nil {
-		werr = cerr
-	}
-	if werr == nil {
-		werr = os.Rename(tmp, path)
-	}
-	if werr != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("cannot write %s: %w; free some space or pick another place with -o", path, unwrapPath(werr))
-	}
-	return nil
 }
 
 func unwrapPath(err error) error {
@@ -216,5 +210,3 @@ func unwrapPath(err error) error {
 	}
 	return err
 }
-
-var _ = strings.TrimSpace

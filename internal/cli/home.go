@@ -33,7 +33,7 @@ func (h *homeSource) Open(id string) (*session.Session, []session.Note, session.
 	if err != nil {
 		return nil, nil, session.History{}, err
 	}
-	notes, err := h.st.Notes(id)
+	notes, _, err := h.st.ReadableNotes(id)
 	if err != nil {
 		return nil, nil, session.History{}, err
 	}
@@ -46,6 +46,9 @@ func (h *homeSource) Export(id string) (string, error) {
 
 // home opens the TUI home screen.
 func (app *App) home() error {
+	if err := app.needTerminal(); err != nil {
+		return err
+	}
 	st, err := app.openStore(false)
 	if err != nil {
 		return err

@@ -67,11 +67,8 @@ func newRunCmd(app *App) *cobra.Command {
 
 // newSession resolves slugs, expands the plan and saves a new session.
 func (app *App) newSession(st *store.Store, opts *RunOptions) (*session.Session, error) {
-	if opts.Speed <= 0 || opts.Speed > 3600 {
-		return nil, fmt.Errorf("--speed %g is out of range: use a number between 0.1 and 3600 (1 = real time)", opts.Speed)
-	}
-	if opts.Participants < 0 || opts.Participants > 100000 {
-		return nil, fmt.Errorf("--participants %d is out of range: give the head-count in the room", opts.Participants)
+	if err := opts.check(); err != nil {
+		return nil, err
 	}
 	lib := app.library()
 	var slugs, names []string
@@ -135,7 +132,40 @@ func (app *App) newSession(st *store.Store, opts *RunOptions) (*session.Session,
 	return sess, nil
 }
 
+// Limits of the run flags.
+const (
+	MinSpeed        = 0.1
+	MaxSpeed        = 3600
+	MaxParticipants = 10000
+)
+
+// check refuses flags outside sane ranges (NaN and infinities included).
+func (opts *RunOptions) check() error {
+	if !(opts.Speed >= MinSpeed && opts.Speed <= MaxSpeed) {
+		return fmt.Errorf("--speed %g is out of range: use a number from %g to %d (1 = real time, 60 = a minute per second)", opts.Speed, MinSpeed, MaxSpeed)
+	}
+	if opts.Participants < 0 || opts.Participants > MaxParticipants {
+		return fmt.Errorf("--participants %d is out of range: give the head-count in the room, from 1 to %d", opts.Participants, MaxParticipants)
+	}
+	return nil
+}
+
+// needTerminal refuses to start the run screen without a terminal, before
+// anything is created.
+func (app *App) needTerminal() error {
+	if app.IsTerminal != nil && !app.IsTerminal() {
+		return errors.New(app.cat.Safety.NeedTerminal)
+	}
+	return nil
+}
+
 func (app *App) run(opts *RunOptions) error {
+	if err := opts.check(); err != nil {
+		return err
+	}
+	if err := app.needTerminal(); err != nil {
+		return err
+	}
 	st, err := app.openStore(false)
 	if err != nil {
 		return err

@@ -66,6 +66,10 @@ func (app *App) printSessions(list []store.SessionSummary) {
 		if s.Finished {
 			state = cat.Done
 		}
+		if s.Unreadable {
+			fmt.Fprintf(app.Out, "%3d  %-18s  %s\n", i+1, textsafe.Display(s.ID), app.cat.Safety.Unreadable)
+			continue
+		}
 		var marks []string
 		if s.Rehearsal {
 			marks = append(marks, fu.RehearsalMark)

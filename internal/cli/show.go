@@ -9,6 +9,7 @@ import (
 
 	"liberate/internal/i18n"
 	"liberate/internal/structure"
+	"liberate/internal/textsafe"
 )
 
 func newShowCmd(app *App) *cobra.Command {
@@ -37,12 +38,13 @@ func newShowCmd(app *App) *cobra.Command {
 
 func (app *App) printShow(w io.Writer, lib *structure.Library, s *structure.Structure, participants int) error {
 	lang, cat := app.Lang, app.cat
-	fmt.Fprintf(w, "%s  (%s)\n", s.Name.In(lang), s.Slug)
-	if p := s.Purpose.In(lang); p != "" {
+	d := textsafe.Display // every text from a structure file
+	fmt.Fprintf(w, "%s  (%s)\n", d(s.Name.In(lang)), d(s.Slug))
+	if p := d(s.Purpose.In(lang)); p != "" {
 		fmt.Fprintf(w, "%s\n", p)
 	}
 	fmt.Fprintln(w)
-	if inv := s.Invitation.In(lang); inv != "" {
+	if inv := d(s.Invitation.In(lang)); inv != "" {
 		fmt.Fprintf(w, "%s: %s\n", cat.Run.Invitation, inv)
 	}
 	if s.TaglineMinutes.Min > 0 {
@@ -54,7 +56,7 @@ func (app *App) printShow(w io.Writer, lib *structure.Library, s *structure.Stru
 		if t := cat.Show.TimingSources[src]; t != "" {
 			src = t
 		}
-		fmt.Fprintf(w, "%s: %s\n", cat.CLI.Timings, src)
+		fmt.Fprintf(w, "%s: %s\n", cat.CLI.Timings, d(src))
 	}
 	if len(s.Categories) > 0 {
 		var names []string
@@ -64,7 +66,7 @@ func (app *App) printShow(w io.Writer, lib *structure.Library, s *structure.Stru
 			}
 			names = append(names, c)
 		}
-		fmt.Fprintf(w, "%s: %s\n", cat.CLI.Category, strings.Join(names, ", "))
+		fmt.Fprintf(w, "%s: %s\n", cat.CLI.Category, d(strings.Join(names, ", ")))
 	}
 	if s.Confidential {
 		fmt.Fprintln(w, cat.CLI.Confidential)
@@ -73,7 +75,7 @@ func (app *App) printShow(w io.Writer, lib *structure.Library, s *structure.Stru
 	if source == structure.SourceBuiltIn {
 		source = cat.Show.BuiltIn
 	}
-	fmt.Fprintf(w, "%s: %s\n\n", cat.CLI.Source, source)
+	fmt.Fprintf(w, "%s: %s\n\n", cat.CLI.Source, d(source))
 	plan, err := lib.Plan([]string{s.Slug}, structure.PlanOptions{Participants: participants})
 	if err != nil {
 		return err
@@ -82,8 +84,8 @@ func (app *App) printShow(w io.Writer, lib *structure.Library, s *structure.Stru
 	for _, p := range plan {
 		if p.StructureIndex != last && s.Kind == structure.KindString {
 			last = p.StructureIndex
-			fmt.Fprintf(w, "\n%s\n", p.StructureName.In(lang))
-			if inv := p.Invitation.In(lang); inv != "" {
+			fmt.Fprintf(w, "\n%s\n", d(p.StructureName.In(lang)))
+			if inv := d(p.Invitation.In(lang)); inv != "" {
 				fmt.Fprintf(w, "  “%s”\n", inv)
 			}
 		}
@@ -94,7 +96,7 @@ func (app *App) printShow(w io.Writer, lib *structure.Library, s *structure.Stru
 				mins += fmt.Sprintf(" (%g–%g)", roundMin(p.Min.Minutes()), roundMin(p.Max.Minutes()))
 			}
 		}
-		label := p.Label.In(lang)
+		label := d(p.Label.In(lang))
 		var counters []string
 		for _, c := range p.Counters {
 			name := cat.Run.Counters[c.Kind]
@@ -123,17 +125,17 @@ func (app *App) printShow(w io.Writer, lib *structure.Library, s *structure.Stru
 			}
 			fmt.Fprintln(w)
 		}
-		if pr := p.Prompt.In(lang); pr != "" {
+		if pr := d(p.Prompt.In(lang)); pr != "" {
 			fmt.Fprintf(w, "  %-16s %s\n", "", pr)
 		}
-		if tip := p.Tip.In(lang); tip != "" {
+		if tip := d(p.Tip.In(lang)); tip != "" {
 			fmt.Fprintf(w, "  %-16s %s: %s\n", "", cat.CLI.Tip, tip)
 		}
 	}
 	if len(s.Tips) > 0 {
 		fmt.Fprintf(w, "\n%s\n", cat.CLI.Tips)
 		for _, t := range s.Tips {
-			fmt.Fprintf(w, "  - %s\n", t.In(lang))
+			fmt.Fprintf(w, "  - %s\n", d(t.In(lang)))
 		}
 	}
 	return nil

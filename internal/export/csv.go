@@ -134,16 +134,6 @@ func CSV(w io.Writer, d Data, opt CSVOptions) error {
 	return bw.Flush()
 }
 
-// cell guards against formula injection: a spreadsheet runs a cell that
-// starts with =, +, -, @, a tab or a carriage return, so such a cell gets a
-// leading apostrophe and is shown as text.
-func cell(s string) string {
-	if s == "" {
-		return s
-	}
-	switch s[0] {
-	case '=', '+', '-', '@', '\t', '\r':
-		return "'" + s
-	}
-	return s
-}
+// cell guards against formula injection with the one guard every CSV
+// writer uses (textsafe.Cell).
+func cell(s string) string { return textsafe.Cell(s) }

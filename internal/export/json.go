@@ -156,9 +156,12 @@ func JSON(w io.Writer, d Data) error {
 		}
 		doc.Cards = append(doc.Cards, dc)
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(doc)
+	data, err := json.MarshalIndent(doc, "", "  ")
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(append(textsafe.EscapeJSON(data), '\n'))
+	return err
 }
 
 // cleanSession copies s with its texts passed through textsafe.Display.

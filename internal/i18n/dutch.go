@@ -38,7 +38,7 @@ func DutchProblems(s string, isName bool, keep ...string) []string {
 
 // reCode matches what is typed rather than read: `code`, commands
 // ("liberate sessions") and flags ("--db").
-var reCode = regexp.MustCompile("`[^`]*`|\\bliberate (run|resume|list|show|sessions|export|cluster|backup|completion)\\b[^#\\n;]*|--[a-z-]+")
+var reCode = regexp.MustCompile("`[^`]*`|\\bliberate (run|resume|list|show|sessions|export|cluster|backup|repair|completion)\\b[^#\\n;]*|--[a-z-]+")
 
 type word struct {
 	text      string

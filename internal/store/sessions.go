@@ -25,6 +25,9 @@ type SessionSummary struct {
 	UpdatedAt time.Time `json:"updated_at"`
 	Notes     int       `json:"notes"` // not counting deleted notes
 	Finished  bool      `json:"finished"`
+	// Unreadable marks a session whose record cannot be read; only its id
+	// is known. liberate repair copies what is left of it.
+	Unreadable bool `json:"unreadable,omitempty"`
 	// FollowUp is the id of the session this one follows up ("" = none).
 	FollowUp string `json:"follow_up,omitempty"`
 	// Rehearsal marks a trial run, never part of a series.
@@ -164,7 +167,8 @@ func (s *Store) Sessions() ([]SessionSummary, error) {
 			}
 			ss, err := decodeSession(b)
 			if err != nil {
-				return err
+				out = append(out, SessionSummary{ID: string(k), Unreadable: true})
+				return nil
 			}
 			if !ss.DeletedAt.IsZero() {
 				return nil
@@ -179,7 +183,7 @@ func (s *Store) Sessions() ([]SessionSummary, error) {
 						Deleted bool `json:"deleted"`
 					}
 					if err := json.Unmarshal(v, &n); err != nil {
-						return fmt.Errorf("%w: a note is unreadable: %w", ErrCorrupt, err)
+						return nil // counted as lost by ReadableNotes
 					}
 					if !n.Deleted {
 						sum.Notes++

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 
+	"liberate/internal/userfile"
 	"liberate/structures"
 )
 
@@ -121,9 +122,11 @@ func readUserDir(dir string) ([]file, []error) {
 				continue
 			}
 			p := filepath.Join(d, n)
-			data, err := os.ReadFile(p)
+			// Only regular files of a sane size, with a read deadline: a
+			// link to /dev/zero or a named pipe is an error, not a hang.
+			data, err := userfile.Read(p, maxFileSize)
 			if err != nil {
-				errs = append(errs, fmt.Errorf("read your structure file %s: %w", p, err))
+				errs = append(errs, err)
 				continue
 			}
 			out = append(out, file{name: p, data: data, source: p})

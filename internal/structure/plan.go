@@ -430,11 +430,13 @@ func (st *Step) minutes() (planned, lo, hi float64) {
 	return planned, lo, hi
 }
 
+// minutes converts minutes to a duration, at most MaxStepMinutes: a step
+// per person or per turn never plans more than a day, however many people.
 func minutes(m float64) time.Duration {
 	if m <= 0 || math.IsNaN(m) || math.IsInf(m, 0) {
 		return 0
 	}
-	return time.Duration(math.Round(m*60)) * time.Second
+	return time.Duration(math.Round(min(m, MaxStepMinutes)*60)) * time.Second
 }
 
 func (p *planner) leaf(st *Step, f frame) {
