@@ -54,7 +54,7 @@ func (app *App) home() error {
 		return err
 	}
 	defer st.Close()
-	err = app.RunTUI(ui.NewHome(app.deps(st, false)))
+	err = app.runTUI(ui.NewHome(app.deps(st, false)))
 	return purgeAtExit(st, err)
 }
 

@@ -45,7 +45,7 @@ func newResumeCmd(app *App) *cobra.Command {
 				fmt.Fprintf(app.Err, "liberate: "+app.cat.Safety.LostNotes+"\n", lost)
 			}
 			m := ui.NewRun(app.deps(st, minuteBell), sess, notes, loadHistory(st, sess.ID))
-			return app.RunTUI(m)
+			return app.runTUI(m)
 		},
 	}
 	cmd.Flags().BoolVar(&minuteBell, "minute-bell", false, "also ring one minute before the end of longer steps")

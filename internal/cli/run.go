@@ -176,7 +176,7 @@ func (app *App) run(opts *RunOptions) error {
 		return err
 	}
 	m := ui.NewRun(app.deps(st, opts.MinuteBell), sess, nil, session.History{})
-	return purgeAtExit(st, app.RunTUI(m))
+	return purgeAtExit(st, app.runTUI(m))
 }
 
 // deps wires the UI to the store, library and clock.
@@ -205,6 +205,18 @@ func loadHistory(st *store.Store, id string) session.History {
 	}
 	_ = json.Unmarshal(b, &h)
 	return h
+}
+
+// runTUI runs m and, when the facilitator left a session with q, says in
+// one line that it is kept and how to resume it.
+func (app *App) runTUI(m *ui.Model) error {
+	if err := app.RunTUI(m); err != nil {
+		return err
+	}
+	if msg := m.LeftMessage(); msg != "" {
+		fmt.Fprintln(app.Out, msg)
+	}
+	return nil
 }
 
 func runProgram(m *ui.Model) error {
