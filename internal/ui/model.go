@@ -48,6 +48,9 @@ type Deps struct {
 	// Ticker schedules the next tick; nil means a real timer. Tests that
 	// drive time themselves pass one that returns nil.
 	Ticker func(d time.Duration) tea.Cmd
+	// TitleScreen shows a new session's title and first invitation until
+	// the clicker starts the first step (the command line turns it on).
+	TitleScreen bool
 }
 
 // screen is which screen the root model shows.
@@ -144,7 +147,7 @@ func newModel(deps Deps) *Model {
 }
 
 func (m *Model) newRun(sess *session.Session, notes []session.Note) *run.Screen {
-	return run.New(m.com, m, run.Options{Keys: m.keys, MinuteBell: m.deps.MinuteBell, Export: m.deps.Export, Persist: m.persist}, sess, notes)
+	return run.New(m.com, m, run.Options{Keys: m.keys, MinuteBell: m.deps.MinuteBell, Export: m.deps.Export, Persist: m.persist, TitleScreen: m.deps.TitleScreen}, sess, notes)
 }
 
 // Init starts the tick loop and, on the run screen, the session.
