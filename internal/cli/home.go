@@ -51,5 +51,7 @@ func (app *App) home() error {
 		return err
 	}
 	defer st.Close()
-	return app.RunTUI(ui.NewHome(app.deps(st, false)))
+	deps, stop := app.liveDeps(app.deps(st, false))
+	defer stop()
+	return app.RunTUI(ui.NewHome(deps))
 }

@@ -36,7 +36,9 @@ func newResumeCmd(app *App) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			m := ui.NewRun(app.deps(st, minuteBell), sess, notes, loadHistory(st, sess.ID))
+			deps, stop := app.liveDeps(app.deps(st, minuteBell))
+			defer stop()
+			m := ui.NewRun(deps, sess, notes, loadHistory(st, sess.ID))
 			return app.RunTUI(m)
 		},
 	}

@@ -19,6 +19,7 @@ import (
 	"liberate/internal/structure"
 	"liberate/internal/timer"
 	"liberate/internal/ui"
+	"liberate/internal/ui/projector"
 )
 
 // Version is the release, set by the build.
@@ -42,6 +43,9 @@ type App struct {
 	UserDir string // where the facilitator's own structures live
 	// RunTUI runs a Bubble Tea model; tests replace it.
 	RunTUI func(m *ui.Model) error
+	// RunProjector runs the projector's model; nil means the terminal.
+	// Tests replace it.
+	RunProjector func(m *projector.Model) error
 	// Getenv reads the environment; tests replace it.
 	Getenv func(string) string
 
@@ -116,6 +120,7 @@ func NewRootCmd(app *App) *cobra.Command {
 		newExportCmd(app),
 		newClusterCmd(app),
 		newBackupCmd(app),
+		newProjectorCmd(app),
 	)
 	return root
 }

@@ -11,16 +11,17 @@ import (
 
 // Catalog holds every user-visible string of the app in one language.
 type Catalog struct {
-	Lang   string
-	Run    Run
-	Home   Home
-	Board  Board
-	Agenda Agenda
-	CLI    CLI
-	Export Export
-	Errors Errors
-	Groups Groups
-	Live   Live
+	Lang    string
+	Run     Run
+	Home    Home
+	Board   Board
+	Agenda  Agenda
+	CLI     CLI
+	Export  Export
+	Errors  Errors
+	Groups  Groups
+	Live    Live
+	Console Console
 }
 
 // Supported lists the languages liberate ships.
@@ -29,9 +30,9 @@ var Supported = []string{"en", "nl"}
 // For returns the catalogue for lang ("en" or "nl"); anything else is English.
 func For(lang string) *Catalog {
 	if lang == "nl" {
-		return &Catalog{Lang: "nl", Run: runNL, Home: homeNL, Board: boardNL, Agenda: agendaNL, CLI: cliNL, Export: exportNL, Errors: errorsNL, Groups: groupsNL, Live: liveNL}
+		return &Catalog{Lang: "nl", Run: runNL, Home: homeNL, Board: boardNL, Agenda: agendaNL, CLI: cliNL, Export: exportNL, Errors: errorsNL, Groups: groupsNL, Live: liveNL, Console: consoleNL}
 	}
-	return &Catalog{Lang: "en", Run: runEN, Home: homeEN, Board: boardEN, Agenda: agendaEN, CLI: cliEN, Export: exportEN, Errors: errorsEN, Groups: groupsEN, Live: liveEN}
+	return &Catalog{Lang: "en", Run: runEN, Home: homeEN, Board: boardEN, Agenda: agendaEN, CLI: cliEN, Export: exportEN, Errors: errorsEN, Groups: groupsEN, Live: liveEN, Console: consoleEN}
 }
 
 // Detect picks the language from LC_ALL, LC_MESSAGES or LANG: Dutch for
