@@ -9,10 +9,12 @@ import (
 	"github.com/spf13/cobra"
 
 	"liberate/internal/store"
+	"liberate/internal/userfile"
 )
 
 func newBackupCmd(app *App) *cobra.Command {
 	var output string
+	var force bool
 	cmd := &cobra.Command{
 		Use:   "backup",
 		Short: "Write a consistent, fsync'd copy of the database",
@@ -23,6 +25,12 @@ func newBackupCmd(app *App) *cobra.Command {
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if output == "" {
 				output = app.DBPath + ".backup-" + app.Clock.Now().Local().Format("20060102-150405")
+			}
+			if err := userfile.CheckTarget(output, force); err != nil {
+				return err
+			}
+			if same(output, app.DBPath) || same(output, store.AutoBackupPath(app.DBPath)) {
+				return fmt.Errorf("a backup cannot replace %s itself; give another file with -o", output)
 			}
 			st, err := app.openStore(true)
 			if errors.Is(err, store.ErrLocked) {
@@ -41,6 +49,7 @@ func newBackupCmd(app *App) *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVarP(&output, "output", "o", "", "backup file (default: beside the database, with a timestamp)")
+	cmd.Flags().BoolVar(&force, "force", false, "replace the backup file if it exists")
 	return cmd
 }
 

@@ -12,6 +12,9 @@ import (
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
 	"liberate/internal/session"
 	"liberate/internal/store"
 	"liberate/internal/timer"
@@ -26,6 +29,7 @@ type testApp struct {
 	out, err *bytes.Buffer
 	models   []*ui.Model
 	clock    *timer.FakeClock
+	env      map[string]string
 }
 
 func newTestApp(t *testing.T) *testApp {
@@ -33,6 +37,7 @@ func newTestApp(t *testing.T) *testApp {
 	dir := t.TempDir()
 	ta := &testApp{out: &bytes.Buffer{}, err: &bytes.Buffer{}, clock: &timer.FakeClock{T: time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC)}}
 	env := map[string]string{"LIBERATE_DB": filepath.Join(dir, "liberate.db"), "LANG": "en_GB.UTF-8"}
+	ta.env = env
 	ta.App = &App{
 		In: strings.NewReader(""), Out: ta.out, Err: ta.err,
 		Clock:   ta.clock,
@@ -481,4 +486,157 @@ func holdDatabase(t *testing.T, ta *testApp) *store.Store {
 	}
 	t.Cleanup(func() { held.Close() })
 	return held
+}
+
+// screen renders a recorded model at w×h without colours.
+func screen(t *testing.T, m *ui.Model, w, h int) string {
+	t.Helper()
+	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	return ansi.Strip(m.View().Content)
+}
+
+func TestADutchSessionResumesInDutchUnderAnEnglishLocale(t *testing.T) {
+	ta := newTestApp(t)
+	if _, errOut, code := ta.exec(t, "run", "1-2-4-all", "--lang", "nl"); code != 0 {
+		t.Fatal(errOut)
+	}
+	ta.env["LANG"] = "C"
+	if _, errOut, code := ta.exec(t, "resume"); code != 0 {
+		t.Fatal(errOut)
+	}
+	got := screen(t, ta.models[len(ta.models)-1], 100, 30)
+	if !strings.Contains(got, "ALLEEN") || strings.Contains(got, "ALONE") {
+		t.Fatalf("a Dutch session resumed under LANG=C is not in Dutch:\n%s", got)
+	}
+	// An explicit --lang still wins.
+	if _, errOut, code := ta.exec(t, "resume", "--lang", "en"); code != 0 {
+		t.Fatal(errOut)
+	}
+	if got := screen(t, ta.models[len(ta.models)-1], 100, 30); !strings.Contains(got, "ALONE") {
+		t.Fatalf("--lang en on resume is not in English:\n%s", got)
+	}
+	// Its export is in Dutch too.
+	out, errOut, code := ta.exec(t, "export", "last")
+	if code != 0 || !strings.Contains(out, "## Tijdlijn") || !strings.Contains(out, "Gelicentieerd onder CC BY-SA 4.0") {
+		t.Fatalf("export of a Dutch session under LANG=C: exit %d %s\n%s", code, errOut, out)
+	}
+}
+
+func TestShowTroikaForSeventeenPlansAFourthClientForTheFours(t *testing.T) {
+	ta := newTestApp(t)
+	out, errOut, code := ta.exec(t, "show", "troika", "--participants", "17")
+	if code != 0 {
+		t.Fatal(errOut)
+	}
+	for _, want := range []string{"Client 4/4", "3 trios and 2 fours", "Only the fours: the client describes", "In the trios everyone has had a turn."} {
+		if !strings.Contains(out, want) {
+			t.Errorf("show troika --participants 17 lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "Client 5/") {
+		t.Error("more client turns than the fours have members")
+	}
+	last := out[strings.LastIndex(out, "Client 4/4"):]
+	if strings.Contains(last, "next person becomes the client") {
+		t.Errorf("the last turn still says the next person becomes the client:\n%s", last)
+	}
+}
+
+func TestListJSONGivesImpromptuNetworkingTheOfficialFifteenToTwenty(t *testing.T) {
+	ta := newTestApp(t)
+	out, _, code := ta.exec(t, "list", "--json")
+	if code != 0 {
+		t.Fatal(out)
+	}
+	var entries []struct {
+		Slug            string  `json:"slug"`
+		Total, Min, Max float64 `json:"-"`
+		TotalMinutes    float64 `json:"total_minutes"`
+		MinTotalMinutes float64 `json:"min_total_minutes"`
+		MaxTotalMinutes float64 `json:"max_total_minutes"`
+	}
+	if err := json.Unmarshal([]byte(out), &entries); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if e.Slug == "impromptu-networking" {
+			if e.MinTotalMinutes != 15 || e.MaxTotalMinutes != 20 || e.TotalMinutes < 15 || e.TotalMinutes > 20 {
+				t.Fatalf("Impromptu Networking plans %v (%v–%v), want within 15–20", e.TotalMinutes, e.MinTotalMinutes, e.MaxTotalMinutes)
+			}
+			return
+		}
+	}
+	t.Fatal("no impromptu-networking in list --json")
+}
+
+func TestRunWithATypoSuggestsTheStructure(t *testing.T) {
+	ta := newTestApp(t)
+	_, errOut, code := ta.exec(t, "run", "trokia")
+	if code == 0 || !strings.Contains(errOut, "did you mean troika?") || len(ta.models) != 0 {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+}
+
+func TestShowAndHelpSpeakDutch(t *testing.T) {
+	ta := newTestApp(t)
+	out, _, code := ta.exec(t, "show", "troika", "--lang", "nl")
+	if code != 0 {
+		t.Fatal(out)
+	}
+	for _, want := range []string{"Tijden: officieel", "Categorie: blootleggen, helpen", "Gedefinieerd in: ingebouwd", "Trojkaconsultatie"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("show in Dutch lacks %q:\n%s", want, out)
+		}
+	}
+	for _, bad := range []string{"official", "reveal", "built-in"} {
+		if strings.Contains(out, bad) {
+			t.Errorf("show in Dutch says %q", bad)
+		}
+	}
+	ta.env["LANG"] = "nl_BE.UTF-8"
+	out, _, _ = ta.exec(t, "run", "--help")
+	for _, want := range []string{"Een sessie starten", "Aantal mensen in de zaal", "Hulp bij run"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("run --help under nl_BE lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "Head-Count") || strings.Contains(out, "head-count") {
+		t.Errorf("help still says head-count:\n%s", out)
+	}
+	ta.env["LANG"] = "C"
+	if out, _, _ = ta.exec(t, "--help", "--lang", "nl"); !strings.Contains(out, "Gelicentieerd onder") || !strings.Contains(out, "Werkvormen en reeksen") {
+		t.Errorf("--help --lang nl:\n%s", out)
+	}
+}
+
+func TestShellCompletionCompletesSlugsSessionsAndFlagValues(t *testing.T) {
+	ta := newTestApp(t)
+	sess := seedSession(t, ta, "Logging in takes forever")
+	for _, c := range []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"__complete", "run", "tro"}, []string{"troika-consulting", "troika"}},
+		{[]string{"__complete", "run", "1-2-4-all", "irr"}, []string{"irritation-brainstorm"}},
+		{[]string{"__complete", "show", "wise"}, []string{"wise-crowds", "wise-crowds-large"}},
+		{[]string{"__complete", "resume", ""}, []string{"last", sess.ID}},
+		{[]string{"__complete", "export", ""}, []string{"last", sess.ID}},
+		{[]string{"__complete", "export", "--format", ""}, []string{"md", "json", "csv"}},
+		{[]string{"__complete", "list", "--lang", ""}, []string{"en", "nl"}},
+		{[]string{"__complete", "run", "--theme", ""}, []string{"dark", "light", "projector", "mono"}},
+	} {
+		out, errOut, code := ta.exec(t, c.args...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d %s", c.args, code, errOut)
+		}
+		got := map[string]bool{}
+		for _, line := range strings.Split(out, "\n") {
+			got[strings.SplitN(line, "\t", 2)[0]] = true
+		}
+		for _, w := range c.want {
+			if !got[w] {
+				t.Errorf("%v does not offer %q:\n%s", c.args, w, out)
+			}
+		}
+	}
 }

@@ -8,11 +8,13 @@ import (
 	"github.com/spf13/cobra"
 
 	"liberate/internal/cluster"
+	"liberate/internal/userfile"
 )
 
 func newClusterCmd(app *App) *cobra.Command {
 	var format, output string
 	var k int
+	var force bool
 	cmd := &cobra.Command{
 		Use:   "cluster [FILE|-]",
 		Short: "Cluster texts from a CSV (column text, else the first) or one text per line",
@@ -27,6 +29,11 @@ func newClusterCmd(app *App) *cobra.Command {
 			}
 			if k < 0 {
 				return fmt.Errorf("--k %d is negative: give the number of clusters, or leave it out to let liberate choose", k)
+			}
+			if output != "" && output != "-" {
+				if err := userfile.CheckTarget(output, force); err != nil {
+					return err
+				}
 			}
 			var in io.Reader = app.In
 			if len(args) == 1 && args[0] != "-" {
@@ -48,7 +55,7 @@ func newClusterCmd(app *App) *cobra.Command {
 				if err := cluster.WriteResult(&buf, texts, res, format); err != nil {
 					return err
 				}
-				return writeFileAtomic(output, buf.b)
+				return userfile.WriteAtomic(output, buf.b, force)
 			}
 			return cluster.WriteResult(out, texts, res, format)
 		},
@@ -57,6 +64,7 @@ func newClusterCmd(app *App) *cobra.Command {
 	f.StringVar(&format, "format", "md", "md, csv (text,cluster) or json")
 	f.IntVar(&k, "k", 0, "force this many clusters (default: found automatically)")
 	f.StringVarP(&output, "output", "o", "", "write to FILE instead of stdout")
+	f.BoolVar(&force, "force", false, "replace the output file if it exists")
 	return cmd
 }
 

@@ -33,7 +33,7 @@ func (h *homeSource) Open(id string) (*session.Session, []session.Note, session.
 	if err != nil {
 		return nil, nil, session.History{}, err
 	}
-	notes, err := h.st.Notes(id)
+	notes, _, err := h.st.ReadableNotes(id)
 	if err != nil {
 		return nil, nil, session.History{}, err
 	}
@@ -46,6 +46,9 @@ func (h *homeSource) Export(id string) (string, error) {
 
 // home opens the TUI home screen.
 func (app *App) home() error {
+	if err := app.needTerminal(); err != nil {
+		return err
+	}
 	st, err := app.openStore(false)
 	if err != nil {
 		return err
@@ -53,5 +56,15 @@ func (app *App) home() error {
 	defer st.Close()
 	deps, stop := app.liveDeps(app.deps(st, false))
 	defer stop()
-	return app.RunTUI(ui.NewHome(deps))
+	err = app.RunTUI(ui.NewHome(deps))
+	return purgeAtExit(st, err)
+}
+
+// purgeAtExit removes the sessions deleted while the screen ran: their
+// delete could be undone until now; the backup written first keeps them.
+func purgeAtExit(st *store.Store, runErr error) error {
+	if _, err := st.PurgeDeleted(); err != nil && runErr == nil {
+		return err
+	}
+	return runErr
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -11,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"liberate/internal/structure"
+	"liberate/internal/textsafe"
 )
 
 func newListCmd(app *App) *cobra.Command {
@@ -58,7 +60,7 @@ func (app *App) printList(w io.Writer, lib *structure.Library) error {
 		if title == "" {
 			title = cat.Other
 		}
-		fmt.Fprintf(w, "%s\n", title)
+		fmt.Fprintf(w, "%s\n", textsafe.Display(title))
 		for _, s := range groups[k] {
 			app.listLine(w, lib, s)
 		}
@@ -85,7 +87,7 @@ func rank(c string) int {
 }
 
 func (app *App) listLine(w io.Writer, lib *structure.Library, s *structure.Structure) {
-	name := s.Name.In(app.Lang)
+	name := textsafe.Display(s.Name.In(app.Lang))
 	mins := fmt.Sprintf("%g min", roundMin(lib.TotalMinutes(s)))
 	mark := ""
 	if s.TimingSource == "fieldbook-paraphrase-unconfirmed" {
@@ -101,9 +103,17 @@ func roundMin(m float64) float64 {
 	return float64(int(m*10+0.5)) / 10
 }
 
+// writeJSON writes v for tools: indented, with C1, bidi and other
+// invisible controls escaped (textsafe.EscapeJSON) so that printing it on a
+// terminal is as safe as reading it.
 func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := w.Write(textsafe.EscapeJSON(buf.Bytes()))
+	return err
 }

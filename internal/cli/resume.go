@@ -2,6 +2,7 @@ package cli
 
 import (
 	"errors"
+	"fmt"
 
 	"github.com/spf13/cobra"
 
@@ -20,6 +21,9 @@ func newResumeCmd(app *App) *cobra.Command {
 			if len(args) == 1 {
 				ref = args[0]
 			}
+			if err := app.needTerminal(); err != nil {
+				return err
+			}
 			st, err := app.openStore(false)
 			if err != nil {
 				return err
@@ -32,9 +36,13 @@ func newResumeCmd(app *App) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			notes, err := st.Notes(sess.ID)
+			notes, lost, err := st.ReadableNotes(sess.ID)
 			if err != nil {
 				return err
+			}
+			app.useSessionLang(sess.Lang)
+			if lost > 0 {
+				fmt.Fprintf(app.Err, "liberate: "+app.cat.Safety.LostNotes+"\n", lost)
 			}
 			deps, stop := app.liveDeps(app.deps(st, minuteBell))
 			defer stop()

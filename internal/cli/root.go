@@ -12,11 +12,13 @@ import (
 	"strings"
 
 	"charm.land/fang/v2"
+	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"liberate/internal/i18n"
 	"liberate/internal/store"
 	"liberate/internal/structure"
+	"liberate/internal/textsafe"
 	"liberate/internal/timer"
 	"liberate/internal/ui"
 	"liberate/internal/ui/projector"
@@ -48,10 +50,16 @@ type App struct {
 	RunProjector func(m *projector.Model) error
 	// Getenv reads the environment; tests replace it.
 	Getenv func(string) string
+	// IsTerminal reports whether the run screen has a terminal to run in;
+	// tests replace it.
+	IsTerminal func() bool
 
 	cat      *i18n.Catalog
 	lib      *structure.Library
 	langFlag string // --lang as typed
+
+	// The gates every line a command prints passes (textsafe.Terminal).
+	outGate, errGate *textsafe.Writer
 }
 
 // NewApp returns an App wired to the real terminal and clock.
@@ -62,12 +70,16 @@ func NewApp() *App {
 		UserDir: structure.DefaultUserDir(),
 		RunTUI:  runProgram,
 		Getenv:  os.Getenv,
+		IsTerminal: func() bool {
+			return term.IsTerminal(os.Stdin.Fd()) && term.IsTerminal(os.Stdout.Fd())
+		},
 	}
 }
 
 // Main runs liberate with args and returns the process exit code.
 func Main(ctx context.Context, app *App, args []string) int {
 	root := NewRootCmd(app)
+	translateHelp(root, i18n.For(helpLang(args, app.Getenv)))
 	root.SetArgs(args)
 	root.SetIn(app.In)
 	root.SetOut(app.Out)
@@ -75,10 +87,12 @@ func Main(ctx context.Context, app *App, args []string) int {
 	err := fang.Execute(ctx, root,
 		fang.WithVersion(Version),
 		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) {
-			fmt.Fprintln(w, "liberate: "+oneLine(err))
+			app.flush()
+			fmt.Fprintln(w, "liberate: "+textsafe.Clean(app.explain(err)))
 		}),
 		fang.WithNotifySignal(os.Interrupt),
 	)
+	app.flush()
 	if err != nil {
 		return 1
 	}
@@ -121,12 +135,42 @@ func NewRootCmd(app *App) *cobra.Command {
 		newClusterCmd(app),
 		newBackupCmd(app),
 		newProjectorCmd(app),
+		newRepairCmd(app),
 	)
+	app.registerCompletions(root)
 	return root
 }
 
-// setup validates the global flags.
+// flush writes what the gates still hold.
+func (app *App) flush() {
+	if app.outGate != nil {
+		_ = app.outGate.Flush()
+	}
+	if app.errGate != nil {
+		_ = app.errGate.Flush()
+	}
+}
+
+// explain gives the message of err in the facilitator's language where the
+// catalogue has it (a damaged database), else err's own sentence.
+func (app *App) explain(err error) string {
+	var se *store.Error
+	if app.cat != nil && errors.As(err, &se) && errors.Is(se.Kind, store.ErrCorrupt) && se.Path != "" && se.Err != nil {
+		why := strings.TrimPrefix(se.Err.Error(), store.ErrCorrupt.Error()+": ")
+		return fmt.Sprintf(app.cat.Safety.Damaged, se.Path, why, store.AutoBackupPath(se.Path))
+	}
+	return oneLine(err)
+}
+
+// setup validates the global flags and puts the gates in front of the
+// command's streams: whatever a command prints from a file, a flag, the
+// database or stdin reaches the terminal without escape sequences or
+// controls.
 func (app *App) setup() error {
+	if app.outGate == nil {
+		app.outGate, app.errGate = textsafe.NewWriter(app.Out), textsafe.NewWriter(app.Err)
+		app.Out, app.Err = app.outGate, app.errGate
+	}
 	app.langFlag = app.Lang
 	lang, ok := i18n.Normalize(app.Lang)
 	if !ok {
@@ -170,7 +214,12 @@ func (app *App) library() *structure.Library {
 	}
 	lib, errs := structure.Load(app.UserDir)
 	for _, err := range errs {
-		fmt.Fprintln(app.Err, "liberate: skipped "+oneLine(err)+" (fix that line to use the file; the built-ins still work)")
+		var fe *structure.FileError
+		if errors.As(err, &fe) {
+			fmt.Fprintln(app.Err, "liberate: skipped "+oneLine(err)+" (fix that line to use the file; the built-ins still work)")
+		} else {
+			fmt.Fprintln(app.Err, "liberate: skipped "+oneLine(err)+" (the built-ins still work)")
+		}
 	}
 	app.lib = lib
 	return lib

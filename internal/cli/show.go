@@ -7,7 +7,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"liberate/internal/i18n"
 	"liberate/internal/structure"
+	"liberate/internal/textsafe"
 )
 
 func newShowCmd(app *App) *cobra.Command {
@@ -36,28 +38,44 @@ func newShowCmd(app *App) *cobra.Command {
 
 func (app *App) printShow(w io.Writer, lib *structure.Library, s *structure.Structure, participants int) error {
 	lang, cat := app.Lang, app.cat
-	fmt.Fprintf(w, "%s  (%s)\n", s.Name.In(lang), s.Slug)
-	if p := s.Purpose.In(lang); p != "" {
+	d := textsafe.Display // every text from a structure file
+	fmt.Fprintf(w, "%s  (%s)\n", d(s.Name.In(lang)), d(s.Slug))
+	if p := d(s.Purpose.In(lang)); p != "" {
 		fmt.Fprintf(w, "%s\n", p)
 	}
 	fmt.Fprintln(w)
-	if inv := s.Invitation.In(lang); inv != "" {
+	if inv := d(s.Invitation.In(lang)); inv != "" {
 		fmt.Fprintf(w, "%s: %s\n", cat.Run.Invitation, inv)
 	}
 	if s.TaglineMinutes.Min > 0 {
-		fmt.Fprintf(w, "%s: %s\n", cat.CLI.Tagline, rangeText(s.TaglineMinutes))
+		fmt.Fprintf(w, "%s: %s\n", cat.CLI.Tagline, rangeText(s.TaglineMinutes, cat.Show))
 	}
 	fmt.Fprintf(w, "%s: %g min\n", cat.CLI.DefaultPlan, roundMin(lib.TotalMinutes(s)))
 	if s.TimingSource != "" {
-		fmt.Fprintf(w, "%s: %s\n", cat.CLI.Timings, s.TimingSource)
+		src := s.TimingSource
+		if t := cat.Show.TimingSources[src]; t != "" {
+			src = t
+		}
+		fmt.Fprintf(w, "%s: %s\n", cat.CLI.Timings, d(src))
 	}
 	if len(s.Categories) > 0 {
-		fmt.Fprintf(w, "%s: %s\n", cat.CLI.Category, strings.Join(s.Categories, ", "))
+		var names []string
+		for _, c := range s.Categories {
+			if t := cat.CLI.Categories[strings.ToLower(c)]; t != "" {
+				c = strings.ToLower(t)
+			}
+			names = append(names, c)
+		}
+		fmt.Fprintf(w, "%s: %s\n", cat.CLI.Category, d(strings.Join(names, ", ")))
 	}
 	if s.Confidential {
 		fmt.Fprintln(w, cat.CLI.Confidential)
 	}
-	fmt.Fprintf(w, "%s: %s\n\n", cat.CLI.Source, s.Source)
+	source := s.Source
+	if source == structure.SourceBuiltIn {
+		source = cat.Show.BuiltIn
+	}
+	fmt.Fprintf(w, "%s: %s\n\n", cat.CLI.Source, d(source))
 	plan, err := lib.Plan([]string{s.Slug}, structure.PlanOptions{Participants: participants})
 	if err != nil {
 		return err
@@ -66,8 +84,8 @@ func (app *App) printShow(w io.Writer, lib *structure.Library, s *structure.Stru
 	for _, p := range plan {
 		if p.StructureIndex != last && s.Kind == structure.KindString {
 			last = p.StructureIndex
-			fmt.Fprintf(w, "\n%s\n", p.StructureName.In(lang))
-			if inv := p.Invitation.In(lang); inv != "" {
+			fmt.Fprintf(w, "\n%s\n", d(p.StructureName.In(lang)))
+			if inv := d(p.Invitation.In(lang)); inv != "" {
 				fmt.Fprintf(w, "  “%s”\n", inv)
 			}
 		}
@@ -78,7 +96,7 @@ func (app *App) printShow(w io.Writer, lib *structure.Library, s *structure.Stru
 				mins += fmt.Sprintf(" (%g–%g)", roundMin(p.Min.Minutes()), roundMin(p.Max.Minutes()))
 			}
 		}
-		label := p.Label.In(lang)
+		label := d(p.Label.In(lang))
 		var counters []string
 		for _, c := range p.Counters {
 			name := cat.Run.Counters[c.Kind]
@@ -92,6 +110,9 @@ func (app *App) printShow(w io.Writer, lib *structure.Library, s *structure.Stru
 			label += " · " + strings.Join(counters, " · ")
 		}
 		group := strings.ToLower(cat.Run.Configs[string(p.Config)])
+		if t, ok := lib.Get(p.Structure); ok && structure.GroupSize(p.Config, t) != 3 && cat.Show.Configs[string(p.Config)] != "" {
+			group = cat.Show.Configs[string(p.Config)]
+		}
 		fmt.Fprintf(w, "  %-16s %s\n", mins, label)
 		if group != "" {
 			fmt.Fprintf(w, "  %-16s %s", "", group)
@@ -104,23 +125,23 @@ func (app *App) printShow(w io.Writer, lib *structure.Library, s *structure.Stru
 			}
 			fmt.Fprintln(w)
 		}
-		if pr := p.Prompt.In(lang); pr != "" {
+		if pr := d(p.Prompt.In(lang)); pr != "" {
 			fmt.Fprintf(w, "  %-16s %s\n", "", pr)
 		}
-		if tip := p.Tip.In(lang); tip != "" {
+		if tip := d(p.Tip.In(lang)); tip != "" {
 			fmt.Fprintf(w, "  %-16s %s: %s\n", "", cat.CLI.Tip, tip)
 		}
 	}
 	if len(s.Tips) > 0 {
 		fmt.Fprintf(w, "\n%s\n", cat.CLI.Tips)
 		for _, t := range s.Tips {
-			fmt.Fprintf(w, "  - %s\n", t.In(lang))
+			fmt.Fprintf(w, "  - %s\n", d(t.In(lang)))
 		}
 	}
 	return nil
 }
 
-func rangeText(r structure.Range) string {
+func rangeText(r structure.Range, words i18n.Show) string {
 	s := fmt.Sprintf("%g", r.Min)
 	if r.Max > r.Min {
 		s += fmt.Sprintf("–%g", r.Max)
@@ -128,11 +149,11 @@ func rangeText(r structure.Range) string {
 	s += " min"
 	switch r.Unit {
 	case structure.UnitPerPerson:
-		s += "/person"
+		s += words.PerPerson
 	case structure.UnitPerTurn:
-		s += "/client"
+		s += words.PerClient
 	case structure.UnitPerRound:
-		s += "/round"
+		s += words.PerRound
 	}
 	return s
 }

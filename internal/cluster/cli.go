@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"liberate/internal/textsafe"
 )
 
 // ReadTexts reads the notes to cluster. Input is a CSV with a header row
@@ -83,7 +85,7 @@ func WriteResult(w io.Writer, texts []string, res Result, format string) error {
 			if i < len(res.Assign) {
 				id = res.Groups[res.Assign[i]].ID
 			}
-			if err := cw.Write([]string{t, id}); err != nil {
+			if err := cw.Write([]string{textsafe.Cell(textsafe.Display(t)), id}); err != nil {
 				return fmt.Errorf("write csv: %w", err)
 			}
 		}
@@ -95,12 +97,12 @@ func WriteResult(w io.Writer, texts []string, res Result, format string) error {
 	case "md":
 		var b strings.Builder
 		for _, g := range res.Groups {
-			fmt.Fprintf(&b, "## %s (%d)\n\n", mdEscape(g.Label), len(g.Members))
+			fmt.Fprintf(&b, "## %s (%d)\n\n", mdEscape(textsafe.Display(g.Label)), len(g.Members))
 			if len(g.Terms) > 0 {
-				fmt.Fprintf(&b, "*%s*\n\n", mdEscape(strings.Join(g.Terms, ", ")))
+				fmt.Fprintf(&b, "*%s*\n\n", mdEscape(textsafe.Display(strings.Join(g.Terms, ", "))))
 			}
 			for _, i := range g.Members {
-				fmt.Fprintf(&b, "- %s\n", mdEscape(oneLine(texts[i])))
+				fmt.Fprintf(&b, "- %s\n", mdEscape(textsafe.Display(texts[i])))
 			}
 			b.WriteString("\n")
 		}
@@ -131,9 +133,11 @@ func WriteResult(w io.Writer, texts []string, res Result, format string) error {
 			}
 			out.Groups = append(out.Groups, jg)
 		}
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(out); err != nil {
+		data, err := json.MarshalIndent(out, "", "  ")
+		if err == nil {
+			_, err = w.Write(append(textsafe.EscapeJSON(data), '\n'))
+		}
+		if err != nil {
 			return fmt.Errorf("write json: %w", err)
 		}
 		return nil

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"time"
 
+	"liberate/internal/i18n"
 	"liberate/internal/session"
 	"liberate/internal/textsafe"
 )
@@ -21,15 +22,75 @@ type CSVOptions struct {
 	BOM bool
 }
 
-// CSVHeader is the first row of a CSV export.
-var CSVHeader = []string{"cluster", "kind", "text", "structure", "step", "votes", "time"}
+// csvRow is what a CSV column reads one note from.
+type csvRow struct {
+	p     *prepared
+	note  *session.Note
+	group *clusterGroup // nil for an unclustered note
+}
 
-// CSV writes one row per live note under CSVHeader: the cluster label, the
-// kind (frustration, idea, action, note), the text, the structure and step
-// names in the export's language, the votes and the capture time (RFC 3339
-// in the export's zone). Rows follow the Markdown: clusters ranked by votes,
-// then unclustered notes, each in capture order. A cell that a spreadsheet
-// would read as a formula gets a leading apostrophe.
+// csvColumn is one column of the CSV export: its header in the export's
+// language and its cell for a note. A new column is one more entry in
+// csvColumns.
+type csvColumn struct {
+	header func(i18n.Table) string
+	cell   func(csvRow) string
+}
+
+var csvColumns = []csvColumn{
+	{func(t i18n.Table) string { return t.Cluster }, func(r csvRow) string {
+		if r.group == nil {
+			return ""
+		}
+		return cell(textsafe.Display(r.group.Label))
+	}},
+	{func(t i18n.Table) string { return t.ClusterVotes }, func(r csvRow) string {
+		if r.group == nil {
+			return ""
+		}
+		return strconv.Itoa(r.group.votes)
+	}},
+	{func(t i18n.Table) string { return t.Kind }, func(r csvRow) string {
+		k := string(r.note.Kind)
+		if w := r.p.table.Kinds[k]; w != "" {
+			k = w
+		}
+		return cell(textsafe.Display(k))
+	}},
+	{func(t i18n.Table) string { return t.Text }, func(r csvRow) string { return cell(textsafe.Display(r.note.Text)) }},
+	{func(t i18n.Table) string { return t.Structure }, func(r csvRow) string {
+		name, _ := r.p.noteStep(*r.note)
+		return cell(name)
+	}},
+	{func(t i18n.Table) string { return t.Step }, func(r csvRow) string {
+		_, step := r.p.noteStep(*r.note)
+		return cell(step)
+	}},
+	{func(t i18n.Table) string { return t.Votes }, func(r csvRow) string { return strconv.Itoa(r.note.Votes) }},
+	{func(t i18n.Table) string { return t.Time }, func(r csvRow) string { return r.p.local(r.note.CreatedAt).Format(time.RFC3339) }},
+	{func(t i18n.Table) string { return t.Owner }, func(r csvRow) string { return cell(textsafe.Display(r.note.Owner)) }},
+	{func(t i18n.Table) string { return t.Due }, func(r csvRow) string { return cell(textsafe.Display(r.note.Due)) }},
+}
+
+// CSVHeader is the first row of a CSV export in lang ("en" keeps the keys
+// tools read: cluster, cluster_votes, kind, text, structure, step, votes,
+// time, owner, due; "nl" is in Dutch).
+func CSVHeader(lang string) []string {
+	t := i18n.For(lang).Table
+	h := make([]string, len(csvColumns))
+	for i, c := range csvColumns {
+		h[i] = c.header(t)
+	}
+	return h
+}
+
+// CSV writes one row per live note under CSVHeader in the export's
+// language: the theme and its votes, the kind (frustration, idea, action,
+// note), the text, the structure and step names, the note's votes, the
+// capture time (RFC 3339 in the export's zone), and an action's owner and
+// due date (YYYY-MM-DD). Rows follow the Markdown:
+// themes ranked by votes, then unclustered notes, each in capture order. A
+// cell that a spreadsheet would read as a formula gets a leading apostrophe.
 func CSV(w io.Writer, d Data, opt CSVOptions) error {
 	p, err := prepare(d)
 	if err != nil {
@@ -43,30 +104,26 @@ func CSV(w io.Writer, d Data, opt CSVOptions) error {
 	if opt.Semicolon {
 		cw.Comma = ';'
 	}
-	if err := cw.Write(CSVHeader); err != nil {
+	if err := cw.Write(CSVHeader(p.lang)); err != nil {
 		return err
 	}
-	record := make([]string, len(CSVHeader))
-	write := func(label string, n *session.Note) error {
-		name, step := p.noteStep(*n)
-		record[0] = cell(textsafe.Display(label))
-		record[1] = cell(textsafe.Display(string(n.Kind)))
-		record[2] = cell(textsafe.Display(n.Text))
-		record[3] = cell(name)
-		record[4] = cell(step)
-		record[5] = strconv.Itoa(n.Votes)
-		record[6] = p.local(n.CreatedAt).Format(time.RFC3339)
+	record := make([]string, len(csvColumns))
+	write := func(g *clusterGroup, n *session.Note) error {
+		r := csvRow{p: p, note: n, group: g}
+		for i, c := range csvColumns {
+			record[i] = c.cell(r)
+		}
 		return cw.Write(record)
 	}
-	for _, g := range p.clusters {
-		for _, n := range g.notes {
-			if err := write(g.Label, n); err != nil {
+	for i := range p.clusters {
+		for _, n := range p.clusters[i].notes {
+			if err := write(&p.clusters[i], n); err != nil {
 				return err
 			}
 		}
 	}
 	for _, n := range p.unclustered {
-		if err := write("", n); err != nil {
+		if err := write(nil, n); err != nil {
 			return err
 		}
 	}
@@ -77,16 +134,6 @@ func CSV(w io.Writer, d Data, opt CSVOptions) error {
 	return bw.Flush()
 }
 
-// cell guards against formula injection: a spreadsheet runs a cell that
-// starts with =, +, -, @, a tab or a carriage return, so such a cell gets a
-// leading apostrophe and is shown as text.
-func cell(s string) string {
-	if s == "" {
-		return s
-	}
-	switch s[0] {
-	case '=', '+', '-', '@', '\t', '\r':
-		return "'" + s
-	}
-	return s
-}
+// cell guards against formula injection with the one guard every CSV
+// writer uses (textsafe.Cell).
+func cell(s string) string { return textsafe.Cell(s) }

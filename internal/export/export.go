@@ -33,6 +33,9 @@ type Data struct {
 	Clusters []session.Cluster
 	Lang     string
 	Now      time.Time
+	// Earlier is the session this one follows up (Session.FollowUp), when
+	// it is still in the file; nil otherwise.
+	Earlier *session.Session
 }
 
 // ErrUnknownFormat is wrapped by Write when the format is not md, json or
@@ -62,11 +65,13 @@ func Write(w io.Writer, d Data, format string, opt CSVOptions) error {
 // prepared is what every writer derives from Data: live notes in order,
 // ranked clusters, the language and the time zone.
 type prepared struct {
-	d    Data
-	s    *session.Session
-	lang string
-	cat  i18n.Export
-	loc  *time.Location
+	d     Data
+	s     *session.Session
+	lang  string
+	cat   i18n.Export
+	table i18n.Table
+	fu    i18n.FollowUp
+	loc   *time.Location
 
 	notes       []session.Note // live, in capture order
 	clusters    []clusterGroup // ranked, only those holding notes
@@ -96,7 +101,7 @@ func prepare(d Data) (*prepared, error) {
 	if d.Now.IsZero() {
 		loc = time.Local
 	}
-	p := &prepared{d: d, s: d.Session, lang: lang, cat: i18n.For(lang).Export, loc: loc, clusterOf: map[uint64]string{}}
+	p := &prepared{d: d, s: d.Session, lang: lang, cat: i18n.For(lang).Export, table: i18n.For(lang).Table, fu: i18n.For(lang).FollowUp, loc: loc, clusterOf: map[uint64]string{}}
 
 	// Sort positions, not notes: a Note is a few hundred bytes.
 	order := make([]int, 0, len(d.Notes))

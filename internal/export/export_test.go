@@ -2,11 +2,13 @@ package export
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -224,10 +226,10 @@ func TestCSVGuardsCellsAgainstFormulas(t *testing.T) {
 
 func TestCSVWithBOMStartsWithTheMark(t *testing.T) {
 	out := render(t, irritationSession(), "csv", CSVOptions{BOM: true})
-	if !strings.HasPrefix(out, "\uFEFFcluster,kind,text,") {
+	if !strings.HasPrefix(out, "\uFEFFcluster,cluster_votes,kind,text,") {
 		t.Errorf("CSV starts %q", out[:20])
 	}
-	if out := render(t, irritationSession(), "csv", CSVOptions{}); !strings.HasPrefix(out, "cluster,kind,text,structure,step,votes,time\n") {
+	if out := render(t, irritationSession(), "csv", CSVOptions{}); !strings.HasPrefix(out, "cluster,cluster_votes,kind,text,structure,step,votes,time,owner,due\n") {
 		t.Errorf("CSV without BOM starts %q", out[:20])
 	}
 }
@@ -346,7 +348,7 @@ func checkEveryNoteOnce(t *testing.T, d Data, out string) {
 		if text == "" {
 			continue
 		}
-		got := items("- **"+md(p.kindName(n.Kind))+"** — "+text) + items("- "+text)
+		got := items("- **"+md(p.kindName(n.Kind))+"** — "+text) + items("- "+text) + items("- [ ] "+p.whoOf(n.Owner)+text)
 		want := 1
 		if clustered {
 			want++
@@ -378,8 +380,12 @@ func checkCSV(t *testing.T, d Data, out string, opt CSVOptions) {
 	}
 	live := 0
 	texts := map[string]int{}
+	col := slices.Index(rows[0], i18n.For(cmp.Or(d.Lang, d.Session.Lang)).Table.Text)
+	if col < 0 {
+		t.Fatalf("CSV header %q has no text column", rows[0])
+	}
 	for _, row := range rows[1:] {
-		texts[row[2]]++
+		texts[row[col]]++
 	}
 	for _, n := range d.Notes {
 		if n.Deleted {
@@ -435,7 +441,11 @@ func FuzzMarkdown(f *testing.F) {
 		d.Clusters = d.Clusters[:1]
 		note := d.Notes[4] // an action, clustered in c2
 		note.Text = text
+		note.Owner, note.Due = title, text
 		d.Notes = []session.Note{note}
+		d.Session.Review = []session.ActionReview{{NoteID: 99, From: "x", Text: text, Owner: title, Due: title, State: session.ReviewDone}}
+		d.Session.Rescores = []session.ThemeScore{{ClusterID: "c9", From: "x", Label: text, Before: 3, After: 1, Scored: true}}
+		d.Earlier = &session.Session{ID: "x", Title: title}
 		out := render(t, d, "md", CSVOptions{})
 		checkMarkdown(t, out)
 		checkEveryNoteOnce(t, d, out)

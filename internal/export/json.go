@@ -31,6 +31,19 @@ type Document struct {
 	Clusters    []DocumentCluster `json:"clusters"`
 	Events      []session.Event   `json:"events"`
 	Cards       []DocumentCard    `json:"cards"`
+	// FollowUpOf is the title of the session this one follows up ("" when
+	// it follows none, or that session is gone); Session.Review and
+	// Session.Rescores hold the review itself.
+	FollowUpOf string `json:"follow_up_of,omitempty"`
+	// SmallWins lists the reviewed actions that are done and the themes
+	// whose score fell.
+	SmallWins *SmallWins `json:"small_wins,omitempty"`
+}
+
+// SmallWins is what a follow-up celebrates.
+type SmallWins struct {
+	ActionsDone []session.ActionReview `json:"actions_done"`
+	ThemesEased []session.ThemeScore   `json:"themes_eased"`
 }
 
 // DocumentNote is a note with the names of its structure, step and cluster
@@ -82,8 +95,26 @@ func JSON(w io.Writer, d Data) error {
 		Cards:       make([]DocumentCard, 0, len(p.s.Cards)),
 	}
 	doc.Session.Cards = nil
+	if d.Earlier != nil {
+		doc.FollowUpOf = textsafe.Display(d.Earlier.Title)
+	}
+	if len(p.s.Review) > 0 || len(p.s.Rescores) > 0 {
+		w := &SmallWins{ActionsDone: []session.ActionReview{}, ThemesEased: []session.ThemeScore{}}
+		for _, r := range doc.Session.Review {
+			if r.State == session.ReviewDone {
+				w.ActionsDone = append(w.ActionsDone, r)
+			}
+		}
+		for _, t := range doc.Session.Rescores {
+			if t.Fell() {
+				w.ThemesEased = append(w.ThemesEased, t)
+			}
+		}
+		doc.SmallWins = w
+	}
 	for _, n := range p.notes {
 		n.Text = textsafe.Display(n.Text)
+		n.Owner, n.Due = textsafe.Display(n.Owner), textsafe.Display(n.Due)
 		name, step := p.noteStep(n)
 		doc.Notes = append(doc.Notes, DocumentNote{Note: n, StructureName: name, StepLabel: step, ClusterLabel: textsafe.Display(p.clusterOf[n.ID])})
 	}
@@ -118,15 +149,27 @@ func JSON(w io.Writer, d Data) error {
 		}
 		doc.Cards = append(doc.Cards, dc)
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(doc)
+	data, err := json.MarshalIndent(doc, "", "  ")
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(append(textsafe.EscapeJSON(data), '\n'))
+	return err
 }
 
 // cleanSession copies s with its texts passed through textsafe.Display.
 func cleanSession(s session.Session) session.Session {
 	s.Title = textsafe.Display(s.Title)
 	s.Invitation = textsafe.Display(s.Invitation)
+	s.Review = append([]session.ActionReview(nil), s.Review...)
+	for i := range s.Review {
+		r := &s.Review[i]
+		r.Text, r.Owner, r.Due = textsafe.Display(r.Text), textsafe.Display(r.Owner), textsafe.Display(r.Due)
+	}
+	s.Rescores = append([]session.ThemeScore(nil), s.Rescores...)
+	for i := range s.Rescores {
+		s.Rescores[i].Label = textsafe.Display(s.Rescores[i].Label)
+	}
 	s.Plan = append([]structure.PlannedStep(nil), s.Plan...)
 	for i := range s.Plan {
 		st := &s.Plan[i]

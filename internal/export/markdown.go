@@ -26,11 +26,12 @@ func Markdown(w io.Writer, d Data) error {
 	m := &mdWriter{prepared: p, w: bufio.NewWriterSize(w, 64<<10)}
 	m.header()
 	m.invitations()
+	m.followUp()
 	m.timeline()
 	m.clusterSection()
 	m.notesByStep()
 	m.cards()
-	m.actions()
+	m.taskList()
 	m.footer()
 	return m.w.Flush()
 }
@@ -91,6 +92,11 @@ func (m *mdWriter) header() {
 	}
 	if m.s.Speed > 1 {
 		m.line("- ", fmt.Sprintf(c.Rehearsal, "×"+score(m.s.Speed, m.lang)))
+	} else if m.s.Rehearsal {
+		m.line("- ", md(m.fu.RehearsalMark))
+	}
+	if e := m.d.Earlier; e != nil {
+		m.line("- **", md(m.fu.FollowUpOf), ":** ", md(e.Title), " (", m.local(e.CreatedAt).Format("2006-01-02"), ")")
 	}
 	inv := md(m.s.Invitation)
 	if invs := m.structureInvitations(); inv == "" && len(invs) == 1 {
@@ -187,8 +193,13 @@ func (m *mdWriter) timeline() {
 		}
 	}
 	m.heading(2, md(c.Timeline))
-	cols := []string{md(c.Structure), md(c.Step), md(c.Planned)}
-	align := []string{"---", "---", "---:"}
+	_, clocked := m.s.PlanClock(0)
+	var cols, align []string
+	if clocked {
+		cols, align = []string{md(m.fu.Clock)}, []string{"---:"}
+	}
+	cols = append(cols, md(c.Structure), md(c.Step), md(c.Planned))
+	align = append(align, "---", "---", "---:")
 	if replanned {
 		cols = append(cols, md(c.Replanned))
 		align = append(align, "---:")
@@ -211,7 +222,12 @@ func (m *mdWriter) timeline() {
 			prev = st.StructureIndex
 		}
 		step := md(fmt.Sprintf(c.StepOf, st.Number, st.Total) + " " + m.stepLabel(st))
-		cells := []string{name, step, dash(rec.Planned, rec.Planned > 0)}
+		var cells []string
+		if clocked {
+			at, _ := m.s.PlanClock(i)
+			cells = append(cells, m.local(at).Format("15:04"))
+		}
+		cells = append(cells, name, step, dash(rec.Planned, rec.Planned > 0))
 		if replanned {
 			cells = append(cells, dash(st.Planned, st.Planned != rec.Planned))
 		}
@@ -231,7 +247,12 @@ func (m *mdWriter) timeline() {
 		final += st.Planned
 		m.row(cells)
 	}
-	total := []string{"**" + md(c.Total) + "**", "", clock(planned)}
+	var total []string
+	if clocked {
+		end, _ := m.s.PlanClock(len(m.s.Plan))
+		total = append(total, m.local(end).Format("15:04"))
+	}
+	total = append(total, "**"+md(c.Total)+"**", "_"+md(m.table.TotalCovers)+"_", clock(planned))
 	if replanned {
 		total = append(total, clock(final))
 	}
@@ -381,39 +402,6 @@ func (m *mdWriter) cards() {
 	}
 	m.line()
 	m.line("_", md(c.TopTenNote), "_")
-	m.line()
-}
-
-// actions lists the action notes again, each with where it came from, so
-// the next steps can be copied as one list.
-func (m *mdWriter) actions() {
-	var acts []*session.Note
-	for k := range m.notes {
-		if m.notes[k].Kind == session.KindAction {
-			acts = append(acts, &m.notes[k])
-		}
-	}
-	if len(acts) == 0 {
-		return
-	}
-	m.heading(2, md(m.cat.Actions))
-	for _, n := range acts {
-		name, step := m.noteStep(*n)
-		where := name
-		if st, ok := m.step(n.StepIndex); ok {
-			where += ", " + strings.ToLower(m.cat.Step) + " " + fmt.Sprintf(m.cat.StepOf, st.Number, st.Total)
-		} else if step != "" {
-			where += ", " + step
-		}
-		m.w.WriteString("- ")
-		m.w.WriteString(md(n.Text))
-		if where != "" {
-			m.w.WriteString(" · _")
-			m.w.WriteString(md(where))
-			m.w.WriteString("_")
-		}
-		m.w.WriteByte('\n')
-	}
 	m.line()
 }
 

@@ -63,6 +63,12 @@ func checkMarkdown(t *testing.T, out string) {
 		case strings.HasPrefix(l, "# "):
 			titles++
 		case strings.HasPrefix(l, "## "), strings.HasPrefix(l, "### "):
+		case strings.HasPrefix(l, "- [ ] "), strings.HasPrefix(l, "- [x] "):
+			// A task: the box is the only unescaped bracket pair.
+			l = "- " + l[6:]
+			if rest := l[2:]; rest == "" || (!strings.HasPrefix(rest, "**") && leadingMarker(rest) >= 0) {
+				fail("is a task that starts a nested block")
+			}
 		case strings.HasPrefix(l, "- "):
 			if rest := l[2:]; rest == "" || (!strings.HasPrefix(rest, "**") && leadingMarker(rest) >= 0) {
 				fail("is a list item that starts a nested block")

@@ -157,7 +157,7 @@ var boardNL = Board{
 	VoteMany:    "%d stemmen",
 	ThemeOf:     "Thema %d/%d",
 	More:        "… nog %d",
-	Unclustered: "Niet gegroepeerd",
+	Unclustered: "Zonder thema",
 	KindMarks:   map[string]string{"frustration": "F", "idea": "I", "action": "A", "note": "N"},
 
 	Grouping:     "groeperen…",
@@ -189,8 +189,8 @@ var boardNL = Board{
 	MergePrompt:  "Voeg samen met %d · %s   (typ het nummer, ↑/↓ en enter, esc annuleert)",
 	VotePrompt:   "Stemmen voor %s: %s   (enter zet, esc annuleert)",
 
-	CardsTitle:     "25/10 Crowdsourcing · kaarten",
-	CountdownTitle: "25/10 Crowdsourcing",
+	CardsTitle:     "25/10-crowdsourcing · kaarten",
+	CountdownTitle: "25/10-crowdsourcing",
 	CardLabel:      "kaart",
 	CardPh:         "12 idee | eerste stap   ·   12: 4 5 3 5",
 	CardHint:       "12 idee | eerste stap · 12: 4 5 3 5 · 12+ 4 voegt een score toe · -12 verwijdert · tab aftellen",

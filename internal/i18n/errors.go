@@ -40,10 +40,10 @@ var errorsNL = Errors{
 	DiskFull:    "De notitie is niet bewaard: de schijf is vol; maak ruimte vrij — de notitie staat nog in de invoerregel.",
 	ReadOnly:    "Niet bewaard: %s is alleen-lezen; maak het schrijfbaar of kies met --db een ander bestand — de notitie staat nog in de invoerregel.",
 	FileGone:    "Niet bewaard: %s is verplaatst of verwijderd en kon niet worden teruggezet; controleer de map — de notitie staat nog in de invoerregel.",
-	NoteTooBig:  "De notitie is langer dan %d bytes; maak haar korter of verdeel haar over meerdere notities.",
+	NoteTooBig:  "De notitie is langer dan %d bytes; maak ze korter of verdeel ze over meerdere notities.",
 	NotSaved:    "De notitie is niet bewaard: %s — de notitie staat nog in de invoerregel.",
 	NoSession:   "Er is nog geen sessie; begin er een met liberate run.",
 	SessionRef:  "Er is geen sessie %q; liberate sessions toont ze allemaal.",
 	Ambiguous:   "%q past bij meer dan één sessie; typ meer van de id.",
-	NoDatabase:  "Er is nog geen liberate-database in %s; doe eerst een sessie of kies met --db een ander bestand.",
+	NoDatabase:  "Er is nog geen liberate-database in %s; start eerst een sessie of kies met --db een ander bestand.",
 }

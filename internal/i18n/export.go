@@ -88,7 +88,7 @@ var exportEN = Export{
 	NotRun:     "not run",
 	TimingNote: "Planned is the time set when the session started; re-planned is the time after extending or re-planning during the session.",
 
-	Clusters:    "Clusters",
+	Clusters:    "Themes",
 	Unclustered: "Unclustered",
 	NoteCount:   [2]string{"%d note", "%d notes"},
 	VoteCount:   [2]string{"%d vote", "%d votes"},
@@ -131,7 +131,7 @@ var exportNL = Export{
 	UntitledSession: "Sessie",
 	Date:            "Datum",
 	Duration:        "Duur",
-	Structures:      "Structuren",
+	Structures:      "Werkvormen",
 	Participants:    "Deelnemers",
 	Invitation:      "Uitnodiging",
 	Invitations:     "Uitnodigingen",
@@ -139,7 +139,7 @@ var exportNL = Export{
 	NotFinished:     "niet afgerond",
 
 	Timeline:   "Tijdlijn",
-	Structure:  "Structuur",
+	Structure:  "Werkvorm",
 	Step:       "Stap",
 	StepOf:     "%d/%d",
 	Planned:    "Gepland",
@@ -150,8 +150,8 @@ var exportNL = Export{
 	NotRun:     "niet gedaan",
 	TimingNote: "Gepland is de tijd bij de start van de sessie; herpland is de tijd na verlengen of herplannen tijdens de sessie.",
 
-	Clusters:    "Clusters",
-	Unclustered: "Zonder cluster",
+	Clusters:    "Thema's",
+	Unclustered: "Zonder thema",
 	NoteCount:   [2]string{"%d notitie", "%d notities"},
 	VoteCount:   [2]string{"%d stem", "%d stemmen"},
 
@@ -166,7 +166,7 @@ var exportNL = Export{
 	Note:        "Notitie",
 
 	Round:        "Ronde",
-	Client:       "Cliënt",
+	Client:       "Klant",
 	Person:       "Persoon",
 	Station:      "Station",
 	Element:      "Element",
@@ -174,7 +174,7 @@ var exportNL = Export{
 	ScoringRound: "Scoreronde",
 	Cycle:        "Cyclus",
 
-	TopTen:     "25/10 top tien",
+	TopTen:     "Top tien van 25/10",
 	Rank:       "Plaats",
 	Card:       "Kaart",
 	FirstStep:  "Eerste stap",
@@ -185,6 +185,6 @@ var exportNL = Export{
 
 	Actions: "Acties",
 
-	Attribution:  "Dit werk bevat inhoud uit Liberating Structures Fieldbook (2026) van Keith McCandless en Nancy White, beschikbaar op www.liberatingstructures.com. Licensed under CC BY-SA 4.0.",
+	Attribution:  "Dit werk bevat inhoud uit Liberating Structures Fieldbook (2026) van Keith McCandless en Nancy White, beschikbaar op www.liberatingstructures.com. Gelicentieerd onder CC BY-SA 4.0.",
 	ExportedWith: "Geëxporteerd met liberate op %s.",
 }

@@ -11,16 +11,24 @@ import (
 
 // Catalog holds every user-visible string of the app in one language.
 type Catalog struct {
-	Lang    string
-	Run     Run
-	Home    Home
-	Board   Board
-	Agenda  Agenda
-	CLI     CLI
-	Export  Export
-	Errors  Errors
-	Groups  Groups
-	Live    Live
+	Lang   string
+	Run    Run
+	Home   Home
+	Board  Board
+	Agenda Agenda
+	CLI    CLI
+	Export Export
+	Errors Errors
+	Groups Groups
+	Safety Safety
+	Turns  Turns
+	Table  Table
+	Show   Show
+	Help   Help
+	Live   Live
+	// FollowUp: actions with owners and dates, follow-up sessions, series.
+	FollowUp FollowUp
+	// Console: the facilitator's console and the projector's own screens.
 	Console Console
 }
 
@@ -30,9 +38,9 @@ var Supported = []string{"en", "nl"}
 // For returns the catalogue for lang ("en" or "nl"); anything else is English.
 func For(lang string) *Catalog {
 	if lang == "nl" {
-		return &Catalog{Lang: "nl", Run: runNL, Home: homeNL, Board: boardNL, Agenda: agendaNL, CLI: cliNL, Export: exportNL, Errors: errorsNL, Groups: groupsNL, Live: liveNL, Console: consoleNL}
+		return &Catalog{Lang: "nl", Run: runNL, Home: homeNL, Board: boardNL, Agenda: agendaNL, CLI: cliNL, Export: exportNL, Errors: errorsNL, Groups: groupsNL, Safety: safetyNL, Turns: turnsNL, Table: tableNL, Show: showNL, Help: helpNL, Live: liveNL, FollowUp: followUpNL, Console: consoleNL}
 	}
-	return &Catalog{Lang: "en", Run: runEN, Home: homeEN, Board: boardEN, Agenda: agendaEN, CLI: cliEN, Export: exportEN, Errors: errorsEN, Groups: groupsEN, Live: liveEN, Console: consoleEN}
+	return &Catalog{Lang: "en", Run: runEN, Home: homeEN, Board: boardEN, Agenda: agendaEN, CLI: cliEN, Export: exportEN, Errors: errorsEN, Groups: groupsEN, Safety: safetyEN, Turns: turnsEN, Table: tableEN, Show: showEN, Help: helpEN, Live: liveEN, FollowUp: followUpEN, Console: consoleEN}
 }
 
 // Detect picks the language from LC_ALL, LC_MESSAGES or LANG: Dutch for

@@ -13,6 +13,8 @@ const (
 	OpStepMove   OpType = "step_move"
 	OpExtend     OpType = "extend"
 	OpVote       OpType = "vote"
+	OpReview     OpType = "review"  // an action's review state
+	OpRescore    OpType = "rescore" // a theme's new score
 )
 
 // Op is one undoable change with what it takes to revert and redo it.
@@ -31,6 +33,13 @@ type Op struct {
 	From  int   `json:"from,omitempty"`
 	To    int   `json:"to,omitempty"`
 	Delta int64 `json:"delta,omitempty"` // nanoseconds
+	// Review and re-score changes: the position in Session.Review or
+	// Session.Rescores and the value before and after.
+	Index       int    `json:"index,omitempty"`
+	StateBefore string `json:"state_before,omitempty"`
+	StateAfter  string `json:"state_after,omitempty"`
+	ScoreBefore int    `json:"score_before,omitempty"` // -1 = not scored
+	ScoreAfter  int    `json:"score_after,omitempty"`
 	// Label describes the change for the status line ("note added").
 	Label string `json:"label,omitempty"`
 }

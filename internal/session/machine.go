@@ -20,6 +20,10 @@ type Options struct {
 	Slugs        []string
 	Participants int
 	Speed        float64
+	// PlanStart is the planned clock time of the first step; zero = none.
+	PlanStart time.Time
+	// Rehearsal marks a trial run; a speed other than 1 always is one.
+	Rehearsal bool
 }
 
 // New returns a session over plan, not yet started.
@@ -33,6 +37,8 @@ func New(opt Options, plan []structure.PlannedStep, now time.Time) *Session {
 		Slugs:        append([]string(nil), opt.Slugs...),
 		Participants: opt.Participants,
 		Speed:        opt.Speed,
+		Rehearsal:    opt.Rehearsal || (opt.Speed > 0 && opt.Speed != 1),
+		PlanStart:    opt.PlanStart,
 		CreatedAt:    now,
 		UpdatedAt:    now,
 		Plan:         plan,

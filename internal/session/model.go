@@ -65,6 +65,8 @@ type Note struct {
 	Pinned    bool                `json:"pinned,omitempty"`     // placed by hand on the board
 	Votes     int                 `json:"votes,omitempty"`
 	Harvest   bool                `json:"harvest,omitempty"` // logged by the harvester, not voiced aloud
+	Owner     string              `json:"owner,omitempty"`   // who does an action; "" = nobody yet
+	Due       string              `json:"due,omitempty"`     // when an action is due, YYYY-MM-DD; "" = no date
 }
 
 // Cluster is a theme on the board: a label and the notes placed in it
@@ -127,6 +129,9 @@ const (
 	EventKindChanged    EventType = "kind_changed"
 	EventNoteMoved      EventType = "note_moved"
 	EventClusterRenamed EventType = "cluster_renamed"
+	EventReviewed       EventType = "action_reviewed" // NoteID, Before/After: review states
+	EventRescored       EventType = "theme_rescored"  // Before/After: the theme's scores
+	EventRenamed        EventType = "session_renamed" // Before/After: the titles
 )
 
 // Event is one entry of a session's timeline, stored in order.
@@ -172,4 +177,24 @@ type Session struct {
 	Finished     bool                    `json:"finished,omitempty"`
 	FinishedAt   time.Time               `json:"finished_at,omitempty"`
 	Cards        []Card                  `json:"cards,omitempty"`
+
+	// FollowUp is the id of the earlier session this one follows up; a
+	// chain of follow-ups is a series.
+	FollowUp string `json:"follow_up,omitempty"`
+	// Review is the earlier session's actions, walked in the review step.
+	Review []ActionReview `json:"review,omitempty"`
+	// Rescores is the earlier session's top themes, scored again.
+	Rescores []ThemeScore `json:"rescores,omitempty"`
+	// ReviewPos is where the review walk stands, so it resumes there:
+	// 0…len(Review)-1 on an action, then len(Review)+i on theme i.
+	ReviewPos int `json:"review_pos,omitempty"`
+	// Rehearsal marks a trial run (every --speed run is one): it is listed
+	// as such and never part of a series.
+	Rehearsal bool `json:"rehearsal,omitempty"`
+	// PlanStart is the clock time the workshop is planned to start
+	// (--start 09:30); zero when no clock was given.
+	PlanStart time.Time `json:"plan_start,omitzero"`
+	// DeletedAt marks a session deleted in this run of liberate: hidden
+	// everywhere, restorable until liberate exits, then purged.
+	DeletedAt time.Time `json:"deleted_at,omitzero"`
 }

@@ -30,6 +30,9 @@ var (
 	ErrReadOnly = errors.New("database is read-only")
 	// ErrTooLarge means a note is larger than MaxNoteBytes.
 	ErrTooLarge = errors.New("note is too large")
+	// ErrNotDatabase means the file is empty, not a regular file or the file
+	// of another program. errors.Is(err, ErrCorrupt) holds for it too.
+	ErrNotDatabase = errors.New("not a liberate database")
 	// ErrFileGone means the database file was moved or deleted while open and
 	// could not be put back.
 	ErrFileGone = errors.New("database file is gone")
@@ -85,6 +88,8 @@ func classify(err error) error {
 		return ErrTooLarge
 	case errors.Is(err, ErrFileGone):
 		return ErrFileGone
+	case errors.Is(err, ErrNotDatabase):
+		return ErrNotDatabase
 	}
 	return nil
 }
@@ -119,9 +124,21 @@ func lockedMessage(path string) string {
 	return fmt.Sprintf("%s is open in another liberate window; close that window or use --db to pick another file", path)
 }
 
+// errForeign marks a bbolt file without liberate's buckets.
+var errForeign = errors.New("the database of another program")
+
+// corruptMessage is the one sentence every command gives for a damaged
+// file: what is wrong and the ways out.
 func corruptMessage(path string, cause error) string {
 	why := strings.TrimPrefix(cause.Error(), ErrCorrupt.Error()+": ")
-	return fmt.Sprintf("%s is damaged (%s); restore the last backup (made with liberate backup) or move the file away to start a new one", path, why)
+	return fmt.Sprintf("%s is damaged (%s); nothing was written to it: run liberate repair to copy everything readable into a new file, restore a backup (liberate backup, or %s) or move the file away to start a new one",
+		path, why, AutoBackupPath(path))
+}
+
+// notDatabase refuses a file that is not a liberate database at all.
+func notDatabase(path, why string) error {
+	return &Error{Op: "open the database", Path: path, Kind: ErrNotDatabase, Err: ErrCorrupt,
+		msg: fmt.Sprintf("%s is not a liberate database (%s); nothing was written to it: use --db to pick your liberate file, or move this one away to start a new one", path, why)}
 }
 
 // notFound reports a missing session or note with a hint.

@@ -61,6 +61,63 @@ func (s *Store) Notes(sessionID string) ([]session.Note, error) {
 	return out, err
 }
 
+// ReadableNotes is Notes for a file where some notes cannot be read: it
+// returns the notes that can, in capture order, and how many could not
+// (their record is not a note any more). An export loses only those.
+func (s *Store) ReadableNotes(sessionID string) ([]session.Note, int, error) {
+	var out []session.Note
+	lost := 0
+	err := s.view("read the notes", func(tx *bolt.Tx) error {
+		out, lost = nil, 0
+		b, err := sessionBucket(tx, sessionID)
+		if err != nil {
+			return err
+		}
+		nb := b.Bucket(bucketNotes)
+		if nb == nil {
+			return nil
+		}
+		return nb.ForEach(func(_, v []byte) error {
+			var n session.Note
+			if err := json.Unmarshal(v, &n); err != nil || n.ID == 0 {
+				lost++
+				return nil
+			}
+			out = append(out, n)
+			return nil
+		})
+	})
+	return out, lost, err
+}
+
+// ReadableEvents is Events for a file where some timeline entries cannot be
+// read: it returns those that can and how many could not.
+func (s *Store) ReadableEvents(sessionID string) ([]session.Event, int, error) {
+	var out []session.Event
+	lost := 0
+	err := s.view("read the session's timeline", func(tx *bolt.Tx) error {
+		out, lost = nil, 0
+		b, err := sessionBucket(tx, sessionID)
+		if err != nil {
+			return err
+		}
+		eb := b.Bucket(bucketEvents)
+		if eb == nil {
+			return nil
+		}
+		return eb.ForEach(func(_, v []byte) error {
+			var e session.Event
+			if err := json.Unmarshal(v, &e); err != nil {
+				lost++
+				return nil
+			}
+			out = append(out, e)
+			return nil
+		})
+	})
+	return out, lost, err
+}
+
 // AppendEvent adds e to the end of the session's timeline and sets e.Seq.
 func (s *Store) AppendEvent(sessionID string, e *session.Event) error {
 	return s.apply(sessionID, func(w *Writer) error { return w.PutEvent(e) }, "AppendEvent", "save the session's timeline")

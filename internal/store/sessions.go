@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
@@ -24,6 +25,20 @@ type SessionSummary struct {
 	UpdatedAt time.Time `json:"updated_at"`
 	Notes     int       `json:"notes"` // not counting deleted notes
 	Finished  bool      `json:"finished"`
+	// Unreadable marks a session whose record cannot be read; only its id
+	// is known. liberate repair copies what is left of it.
+	Unreadable bool `json:"unreadable,omitempty"`
+	// FollowUp is the id of the session this one follows up ("" = none).
+	FollowUp string `json:"follow_up,omitempty"`
+	// Rehearsal marks a trial run, never part of a series.
+	Rehearsal bool `json:"rehearsal,omitempty"`
+	// Series is the id of the first session of the series this one belongs
+	// to, SeriesPos its place (1 = first) and SeriesLen the number of
+	// sessions in it; a session on its own has SeriesLen 1. Rehearsals have
+	// no series (SeriesLen 0).
+	Series    string `json:"series,omitempty"`
+	SeriesPos int    `json:"series_pos,omitempty"`
+	SeriesLen int    `json:"series_len,omitempty"`
 }
 
 // NewSessionID returns a short id that sorts by time and is easy to type:
@@ -45,11 +60,13 @@ func (s *Store) SaveSession(ss *session.Session) error {
 	return s.apply(ss.ID, func(w *Writer) error { return w.PutSession(ss) }, "SaveSession", "save the session")
 }
 
+func marshalSession(ss *session.Session) ([]byte, error) { return json.Marshal(ss) }
+
 func putSession(tx *bolt.Tx, ss *session.Session) error {
 	if ss.CreatedAt.IsZero() {
 		ss.CreatedAt = ss.UpdatedAt
 	}
-	data, err := json.Marshal(ss)
+	data, err := marshalSession(ss)
 	if err != nil {
 		return err
 	}
@@ -74,11 +91,23 @@ func putSession(tx *bolt.Tx, ss *session.Session) error {
 // sessionBucket returns the bucket of an existing session, or ErrNotFound.
 func sessionBucket(tx *bolt.Tx, id string) (*bolt.Bucket, error) {
 	if ss := tx.Bucket(bucketSessions); ss != nil && id != "" {
-		if b := ss.Bucket([]byte(id)); b != nil && b.Get(keySession) != nil {
+		if b := ss.Bucket([]byte(id)); b != nil && b.Get(keySession) != nil && !deletedRecord(b.Get(keySession)) {
 			return b, nil
 		}
 	}
 	return nil, notFound(fmt.Sprintf("session %q", id), "see liberate sessions for the sessions in this file")
+}
+
+// deletedRecord reports whether a session record is deleted softly, without
+// decoding all of it.
+func deletedRecord(v []byte) bool {
+	if !bytes.Contains(v, []byte(`"deleted_at"`)) {
+		return false
+	}
+	var d struct {
+		DeletedAt time.Time `json:"deleted_at"`
+	}
+	return json.Unmarshal(v, &d) == nil && !d.DeletedAt.IsZero()
 }
 
 func decodeSession(b *bolt.Bucket) (*session.Session, error) {
@@ -125,6 +154,7 @@ func (s *Store) LastSession() (*session.Session, error) {
 // Sessions lists the sessions in the file, newest first.
 func (s *Store) Sessions() ([]SessionSummary, error) {
 	var out []SessionSummary
+	var live []*session.Session
 	err := s.view("list the sessions", func(tx *bolt.Tx) error {
 		all := tx.Bucket(bucketSessions)
 		if all == nil {
@@ -137,17 +167,23 @@ func (s *Store) Sessions() ([]SessionSummary, error) {
 			}
 			ss, err := decodeSession(b)
 			if err != nil {
-				return err
+				out = append(out, SessionSummary{ID: string(k), Unreadable: true})
+				return nil
 			}
+			if !ss.DeletedAt.IsZero() {
+				return nil
+			}
+			live = append(live, ss)
 			sum := SessionSummary{ID: ss.ID, Title: ss.Title, Slugs: ss.Slugs,
-				CreatedAt: ss.CreatedAt, UpdatedAt: ss.UpdatedAt, Finished: ss.Finished}
+				CreatedAt: ss.CreatedAt, UpdatedAt: ss.UpdatedAt, Finished: ss.Finished,
+				FollowUp: ss.FollowUp, Rehearsal: ss.Rehearsal}
 			if nb := b.Bucket(bucketNotes); nb != nil {
 				err := nb.ForEach(func(_, v []byte) error {
 					var n struct {
 						Deleted bool `json:"deleted"`
 					}
 					if err := json.Unmarshal(v, &n); err != nil {
-						return fmt.Errorf("%w: a note is unreadable: %w", ErrCorrupt, err)
+						return nil // counted as lost by ReadableNotes
 					}
 					if !n.Deleted {
 						sum.Notes++
@@ -168,7 +204,31 @@ func (s *Store) Sessions() ([]SessionSummary, error) {
 		}
 		return out[i].ID > out[j].ID
 	})
+	if err == nil {
+		numberSeries(out, live)
+	}
 	return out, err
+}
+
+// numberSeries fills the series fields of a newest-first list.
+func numberSeries(out []SessionSummary, all []*session.Session) {
+	roots := seriesRoots(all)
+	size := map[string]int{}
+	for _, sum := range out {
+		if !sum.Rehearsal {
+			size[roots[sum.ID]]++
+		}
+	}
+	seen := map[string]int{}
+	for i := len(out) - 1; i >= 0; i-- { // oldest first
+		sum := &out[i]
+		if sum.Rehearsal {
+			continue
+		}
+		root := roots[sum.ID]
+		seen[root]++
+		sum.Series, sum.SeriesPos, sum.SeriesLen = root, seen[root], size[root]
+	}
 }
 
 // ResolveSession finds the session a facilitator means: "" or "last" for

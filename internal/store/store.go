@@ -22,6 +22,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/debug"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -102,6 +104,11 @@ func DefaultPath() string {
 // damaged file gives ErrCorrupt and a file from a newer liberate
 // ErrNewerSchema. A file with an older schema is copied to
 // <path>.bak-v<old>-<time> and then migrated.
+//
+// An existing file is checked before bbolt maps it (see verify.go): a file
+// that is not a regular file, is empty, is not a liberate database, is cut
+// short or has damaged pages is refused with ErrCorrupt, and nothing is
+// written to it.
 func Open(path string, opt Options) (*Store, error) {
 	if path == "" {
 		path = DefaultPath()
@@ -116,31 +123,87 @@ func Open(path string, opt Options) (*Store, error) {
 		opt.Now = time.Now
 	}
 	s := &Store{path: path, opt: opt}
-	if opt.ReadOnly {
-		if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-			return nil, &Error{Kind: ErrNotFound, msg: "there is no liberate database at " + path + " yet; run a session first or use --db to pick another file"}
+	created := false
+	fi, err := os.Stat(path)
+	switch {
+	case err == nil:
+		if err := checkBeforeOpen(path, fi, opt); err != nil {
+			return nil, err
 		}
-	} else if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return nil, failure("create the folder for the database", path, err)
+	case errors.Is(err, os.ErrNotExist) && opt.ReadOnly:
+		return nil, &Error{Kind: ErrNotFound, msg: "there is no liberate database at " + path + " yet; run a session first or use --db to pick another file"}
+	case errors.Is(err, os.ErrNotExist):
+		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+			return nil, failure("create the folder for the database", path, err)
+		}
+		created = true
+	default:
+		return nil, failure("open the database", path, err)
 	}
 	db, err := openBolt(path, opt)
 	if err != nil {
+		if created {
+			removeIfEmpty(path)
+		}
 		return nil, err
 	}
 	s.db = db
 	if err := s.prepare(); err != nil {
 		_ = db.Close()
+		if created {
+			_ = os.Remove(path)
+		}
 		return nil, err
 	}
 	if fi, err := os.Stat(path); err == nil {
 		s.ident = fi
 	}
+	cleanTemps(filepath.Dir(path))
 	return s, nil
+}
+
+// checkBeforeOpen refuses what is not a sound liberate database before
+// bbolt maps it. It holds a lock of the same kind bbolt will take while it
+// reads, so a liberate writing the file at that moment gives ErrLocked, not
+// a false alarm.
+func checkBeforeOpen(path string, fi os.FileInfo, opt Options) error {
+	if !fi.Mode().IsRegular() {
+		return notDatabase(path, "it is not a regular file")
+	}
+	if fi.Size() == 0 {
+		return notDatabase(path, "it is empty")
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return failure("open the database", path, err)
+	}
+	defer f.Close()
+	if err := lockFile(f, !opt.ReadOnly, opt.Timeout); err != nil {
+		return failure("open the database", path, err)
+	}
+	err = verifyFile(path)
+	var d *damage
+	switch {
+	case errors.As(err, &d):
+		return &Error{Op: "open the database", Path: path, Kind: ErrCorrupt, Err: err, msg: corruptMessage(path, err)}
+	case err != nil:
+		return failure("open the database", path, err)
+	}
+	return nil
+}
+
+// removeIfEmpty removes a file Open created but could not set up (a full
+// disk), so it is not left behind as an empty file.
+func removeIfEmpty(path string) {
+	if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() && fi.Size() < 2*4096 {
+		_ = os.Remove(path)
+	}
 }
 
 // openBolt opens the bbolt file, turning its errors and panics on damaged
 // files into the store's errors.
 func openBolt(path string, opt Options) (db *bolt.DB, err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
 			db, err = nil, &Error{Op: "open the database", Path: path, Kind: ErrCorrupt,
@@ -175,6 +238,9 @@ func (s *Store) prepare() error {
 		version, empty, err = readSchema(tx)
 		return err
 	})
+	if errors.Is(err, errForeign) {
+		return notDatabase(s.path, "it is the database of another program")
+	}
 	if err != nil {
 		return err
 	}
@@ -194,7 +260,17 @@ func (s *Store) prepare() error {
 			}
 		}
 	}
-	return s.view("open the database", walk)
+	if err := s.view("open the database", walk); err != nil {
+		return err
+	}
+	if !s.opt.ReadOnly {
+		// A liberate that stopped before purging what it deleted (a crash,
+		// a kill) left those sessions hidden; their backup is beside the file.
+		if _, err := s.PurgeDeleted(); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // readSchema returns the file's schema version; a file without buckets is
@@ -204,6 +280,11 @@ func readSchema(tx *bolt.Tx) (version int, empty bool, err error) {
 	if meta == nil {
 		empty = true
 		_ = tx.ForEach(func([]byte, *bolt.Bucket) error { empty = false; return nil })
+		if !empty && tx.Bucket(bucketSessions) == nil {
+			// Buckets, but neither liberate's meta nor its sessions: the
+			// file of another program. It is refused, never migrated.
+			return 0, false, errForeign
+		}
 		return 0, empty, nil
 	}
 	v := meta.Get(keySchema)
@@ -298,22 +379,24 @@ func (s *Store) Close() error {
 	return nil
 }
 
-// Check reads every page of the file and reports damage as ErrCorrupt.
+// Check reads every page of the file and reports damage as ErrCorrupt. It
+// reads the file itself, not through bbolt's memory map, and holds off
+// writes while it does.
 func (s *Store) Check() error {
-	return s.view("check the database", func(tx *bolt.Tx) error {
-		var errs []error
-		// Read the channel to the end: the checker runs inside this
-		// transaction and must finish before it closes.
-		for err := range tx.Check() {
-			if len(errs) < 10 {
-				errs = append(errs, err)
-			}
-		}
-		if len(errs) > 0 {
-			return fmt.Errorf("%w: %w", ErrCorrupt, errors.Join(errs...))
-		}
-		return nil
-	})
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.db == nil {
+		return &Error{Op: "check the database", Path: s.path, msg: "could not check the database: it is closed"}
+	}
+	err := verifyFile(s.path)
+	var d *damage
+	switch {
+	case errors.As(err, &d):
+		return &Error{Op: "check the database", Path: s.path, Kind: ErrCorrupt, Err: err, msg: corruptMessage(s.path, err)}
+	case err != nil:
+		return failure("check the database", s.path, err)
+	}
+	return nil
 }
 
 // InjectFault makes every following write first call fn with the name of
@@ -338,12 +421,18 @@ func (s *Store) view(op string, fn func(tx *bolt.Tx) error) (err error) {
 	if s.db == nil {
 		return &Error{Op: op, Path: s.path, msg: fmt.Sprintf("could not %s: the database is closed", op)}
 	}
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
-			err = &Error{Op: op, Path: s.path, Kind: ErrCorrupt, Err: fmt.Errorf("%v", r), msg: corruptMessage(s.path, fmt.Errorf("%v", r))}
+			err = s.faulted(op, r)
 		}
 	}()
-	if err := s.db.View(fn); err != nil {
+	if err := s.db.View(func(tx *bolt.Tx) error {
+		if err := s.checkSize(tx); err != nil {
+			return err
+		}
+		return fn(tx)
+	}); err != nil {
 		return failure(op, s.path, err)
 	}
 	return nil
@@ -373,15 +462,44 @@ func (s *Store) update(op string, fn func(tx *bolt.Tx) error) (err error) {
 	if s.db == nil {
 		return &Error{Op: op, Path: s.path, msg: fmt.Sprintf("could not %s: the database is closed", op)}
 	}
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
-			err = &Error{Op: op, Path: s.path, Kind: ErrCorrupt, Err: fmt.Errorf("%v", r), msg: corruptMessage(s.path, fmt.Errorf("%v", r))}
+			err = s.faulted(op, r)
 		}
 	}()
-	if err := s.db.Update(fn); err != nil {
+	if err := s.db.Update(func(tx *bolt.Tx) error {
+		if err := s.checkSize(tx); err != nil {
+			return err
+		}
+		return fn(tx)
+	}); err != nil {
 		return failure(op, s.path, err)
 	}
 	return nil
+}
+
+// checkSize notices a file cut short behind liberate's back (another
+// program, a full disk that truncated it): reading its missing pages would
+// fault, and writing to it would make things worse.
+func (s *Store) checkSize(tx *bolt.Tx) error {
+	fi, err := os.Stat(s.path)
+	if err != nil || s.ident == nil || !os.SameFile(fi, s.ident) {
+		return nil // moved or deleted: ensureFile deals with that after a write
+	}
+	if fi.Size() < tx.Size() {
+		return fmt.Errorf("%w: the file was cut short while liberate had it open (%d of %d bytes)", ErrCorrupt, fi.Size(), tx.Size())
+	}
+	return nil
+}
+
+// faulted turns a panic or memory fault inside bbolt into ErrCorrupt.
+func (s *Store) faulted(op string, r any) error {
+	cause := fmt.Errorf("%v", r)
+	if _, ok := r.(runtime.Error); ok {
+		cause = errors.New("a part of the file cannot be read")
+	}
+	return &Error{Op: op, Path: s.path, Kind: ErrCorrupt, Err: cause, msg: corruptMessage(s.path, cause)}
 }
 
 // ensureFile notices when the open file was deleted (or its folder removed)

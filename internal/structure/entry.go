@@ -6,21 +6,25 @@ import "math"
 // `liberate show --json` print it: texts in one language, minutes as
 // numbers, the expanded steps, and (from Detail) the whole definition.
 type Entry struct {
-	Slug           string      `json:"slug"`
-	Name           string      `json:"name"`
-	Kind           Kind        `json:"kind"`
-	TotalMinutes   float64     `json:"total_minutes"`
-	Purpose        string      `json:"purpose,omitempty"`
-	Invitation     string      `json:"invitation,omitempty"`
-	Categories     []string    `json:"categories"`
-	TaglineMinutes Range       `json:"tagline_minutes"`
-	TimingSource   string      `json:"timing_source,omitempty"`
-	Edition        string      `json:"edition,omitempty"`
-	Source         string      `json:"source"`
-	Aliases        []string    `json:"aliases"`
-	Confidential   bool        `json:"confidential"`
-	Steps          []EntryStep `json:"steps"`
-	Error          string      `json:"error,omitempty"` // why the steps could not be planned
+	Slug         string  `json:"slug"`
+	Name         string  `json:"name"`
+	Kind         Kind    `json:"kind"`
+	TotalMinutes float64 `json:"total_minutes"`
+	// MinTotalMinutes and MaxTotalMinutes span the plan from every step at
+	// its least to every step at its most (Impromptu Networking 15–20).
+	MinTotalMinutes float64     `json:"min_total_minutes"`
+	MaxTotalMinutes float64     `json:"max_total_minutes"`
+	Purpose         string      `json:"purpose,omitempty"`
+	Invitation      string      `json:"invitation,omitempty"`
+	Categories      []string    `json:"categories"`
+	TaglineMinutes  Range       `json:"tagline_minutes"`
+	TimingSource    string      `json:"timing_source,omitempty"`
+	Edition         string      `json:"edition,omitempty"`
+	Source          string      `json:"source"`
+	Aliases         []string    `json:"aliases"`
+	Confidential    bool        `json:"confidential"`
+	Steps           []EntryStep `json:"steps"`
+	Error           string      `json:"error,omitempty"` // why the steps could not be planned
 	// Detail is everything the file holds; set by (*Library).Detail for
 	// `show --json`, left out of the lean Entry that `list --json` prints.
 	Detail *Structure `json:"detail,omitempty"`
@@ -44,6 +48,7 @@ type EntryStep struct {
 	Cue        Cue       `json:"cue,omitempty"`
 	Split      Split     `json:"split,omitempty"`
 	Harvest    bool      `json:"harvest,omitempty"`
+	Review     bool      `json:"review,omitempty"`
 }
 
 // configWords names each configuration for tools and plain output.
@@ -103,6 +108,11 @@ func (l *Library) Entry(s *Structure, lang string, participants int) Entry {
 		return e
 	}
 	e.TotalMinutes = planMinutes(plan)
+	var lo, hi float64
+	for _, p := range plan {
+		lo, hi = lo+p.Min.Minutes(), hi+p.Max.Minutes()
+	}
+	e.MinTotalMinutes, e.MaxTotalMinutes = roundMinutes(lo), roundMinutes(hi)
 	for _, p := range plan {
 		es := EntryStep{
 			Path:       p.Path,
@@ -120,6 +130,7 @@ func (l *Library) Entry(s *Structure, lang string, participants int) Entry {
 			Cue:        p.Cue,
 			Split:      p.Split,
 			Harvest:    p.Harvest,
+			Review:     p.Review,
 		}
 		if s.Kind == KindString {
 			es.Structure = p.Structure

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 
+	"liberate/internal/userfile"
 	"liberate/structures"
 )
 
@@ -25,6 +26,7 @@ type Library struct {
 	defs  map[string]*Structure
 	index map[string][]string // squashed key → slugs
 	keys  []string            // sorted keys of index, for prefix search
+	shown map[string]string   // squashed key → what to suggest typing
 }
 
 // file is one data file waiting to be parsed.
@@ -120,9 +122,11 @@ func readUserDir(dir string) ([]file, []error) {
 				continue
 			}
 			p := filepath.Join(d, n)
-			data, err := os.ReadFile(p)
+			// Only regular files of a sane size, with a read deadline: a
+			// link to /dev/zero or a named pipe is an error, not a hang.
+			data, err := userfile.Read(p, maxFileSize)
 			if err != nil {
-				errs = append(errs, fmt.Errorf("read your structure file %s: %w", p, err))
+				errs = append(errs, err)
 				continue
 			}
 			out = append(out, file{name: p, data: data, source: p})
@@ -265,7 +269,7 @@ func referenceErrors(s *Structure, defs map[string]*Structure, name string) []er
 	}
 	walk(s.Steps)
 	for _, it := range s.Items {
-		if it.Harvest || it.Slug == "" {
+		if it.Harvest || it.Review || it.Slug == "" {
 			continue
 		}
 		t, ok := defs[it.Slug]

@@ -661,7 +661,8 @@ func TestMenuIrritationBrainstormPutsFrustrationsFirst(t *testing.T) {
 	for _, p := range plan {
 		total += p.Planned
 	}
-	if m := total.Minutes(); m < 55 || m > 70 {
+	// About an hour, with the official 15–20 minutes of Impromptu Networking.
+	if m := total.Minutes(); m < 55 || m > 75 {
 		t.Errorf("irritation brainstorm plans %.0f min, want about an hour", m)
 	}
 }

@@ -108,6 +108,9 @@ type Step struct {
 	Optional bool    `yaml:"optional,omitempty" json:"optional,omitempty"`
 	Cue      Cue     `yaml:"cue,omitempty" json:"cue,omitempty"`
 	Capture  Capture `yaml:"capture,omitempty" json:"capture,omitempty"`
+	// Between marks a step that only runs between two turns of its block
+	// (Troika's "switch client"), not after the last turn.
+	Between bool `yaml:"between,omitempty" json:"between,omitempty"`
 
 	// Block fields.
 	Block   string `yaml:"block,omitempty" json:"block,omitempty"`     // block name, e.g. client-turn
@@ -147,7 +150,8 @@ type Item struct {
 	Capture    Capture `yaml:"capture,omitempty" json:"capture,omitempty"` // overrides the structure's default
 	Prompts    []Text  `yaml:"prompts,omitempty" json:"prompts,omitempty"` // replaces step prompts in order
 	Harvest    bool    `yaml:"harvest,omitempty" json:"harvest,omitempty"` // a board/cluster step, not a structure
-	Minutes    float64 `yaml:"minutes,omitempty" json:"minutes,omitempty"` // for harvest items
+	Review     bool    `yaml:"review,omitempty" json:"review,omitempty"`   // a follow-up's review of the earlier session's actions and themes
+	Minutes    float64 `yaml:"minutes,omitempty" json:"minutes,omitempty"` // for harvest and review items, and one-step structures such as a break
 	Line       int     `yaml:"-" json:"-"`
 }
 
@@ -212,7 +216,14 @@ type PlannedStep struct {
 	CycleStart     int           `json:"cycle_start"`       // plan index where the repeatable cycle of this step starts
 	CycleEnd       int           `json:"cycle_end"`         // plan index of the cycle's last step
 	Harvest        bool          `json:"harvest,omitempty"` // opens the board
+	Review         bool          `json:"review,omitempty"`  // the follow-up's review of actions and themes
 	Split          Split         `json:"split,omitempty"`   // how to form groups for the head-count; nil when unknown
+	// Groups are the sizes of the groups that still run this step, when a
+	// turn goes round groups of different sizes and the smaller ones are
+	// done (the fours' fourth client turn: [4]); nil when every group does.
+	Groups []int `json:"groups,omitempty"`
+
+	only, done Split // groups still running / finishing their turns with this step, for the prompt
 }
 
 // OwnTitle is the string item's own title in lang ("Now what: next

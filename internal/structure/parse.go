@@ -58,6 +58,10 @@ func Parse(file string, data []byte) (*Structure, []error) {
 	if doc.node.Kind != yaml.MappingNode {
 		return nil, []error{&FileError{File: file, Line: doc.node.Line, Msg: "a structure file is a mapping of fields (slug:, name:, steps: …)"}}
 	}
+	if n := tooDeep(&doc.node); n != nil {
+		return nil, []error{&FileError{File: file, Line: n.Line, Field: "steps",
+			Msg: fmt.Sprintf("steps are nested more than %d deep; nest a structure by its slug (nested: 1-2-4-all) instead", MaxStepDepth)}}
+	}
 	lines := lineTable{}
 	lines.walk("", &doc.node)
 	if te != nil {
@@ -73,6 +77,36 @@ func Parse(file string, data []byte) (*Structure, []error) {
 		return nil, errs
 	}
 	return &s, nil
+}
+
+// MaxStepDepth is how deep blocks of steps may nest inside one file; the
+// deepest structure of the LS menu nests two.
+const MaxStepDepth = 10
+
+// maxNodeDepth is the YAML depth MaxStepDepth allows: each level of steps
+// is a list and a mapping, and a step's own fields go two deeper.
+const maxNodeDepth = 2*MaxStepDepth + 4
+
+// tooDeep returns the first node nested deeper than maxNodeDepth, or nil.
+// It walks without recursion, so a hostile file cannot exhaust the stack,
+// and it runs before anything costs memory per level.
+func tooDeep(root *yaml.Node) *yaml.Node {
+	type item struct {
+		n *yaml.Node
+		d int
+	}
+	stack := []item{{root, 1}}
+	for len(stack) > 0 {
+		it := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if it.d > maxNodeDepth {
+			return it.n
+		}
+		for _, c := range it.n.Content {
+			stack = append(stack, item{c, it.d + 1})
+		}
+	}
+	return nil
 }
 
 // document reads a file in one pass of the YAML parser: the node tree (for

@@ -4,8 +4,14 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"liberate/internal/i18n"
 )
 
 // PlanOptions tune how a plan is computed for a room.
@@ -18,6 +24,17 @@ type PlanOptions struct {
 // HarvestLabel is the label of a string's harvest step (the board where the
 // facilitator clusters and names the notes).
 var HarvestLabel = Text{EN: "Harvest: cluster and name the notes", NL: "Oogsten: clusteren en benoemen"}
+
+// ReviewLabel is the label of a follow-up's review step, where the room
+// says what became of the earlier session's actions and scores its themes
+// again.
+var ReviewLabel = Text{EN: "Review: what became of our actions?", NL: "Terugblik: wat is er van onze acties geworden?"}
+
+// ReviewPrompt is the review step's question for the room.
+var ReviewPrompt = Text{
+	EN: "For each action: done, under way, stuck or dropped? Then for each theme: how much does this still bother you?",
+	NL: "Per actie: gedaan, onderweg, vastgelopen of geschrapt? Daarna per thema: hoeveel last heb je hier nog van?",
+}
 
 // maxPlanSteps bounds a plan so a runaway file cannot exhaust memory.
 const maxPlanSteps = 10000
@@ -53,7 +70,7 @@ func (l *Library) Plan(slugs []string, opt PlanOptions) ([]PlannedStep, error) {
 		}
 		for i := range s.Items {
 			it := &s.Items[i]
-			if it.Harvest {
+			if it.Harvest || it.Review {
 				runs = append(runs, run{item: it})
 				continue
 			}
@@ -67,7 +84,9 @@ func (l *Library) Plan(slugs []string, opt PlanOptions) ([]PlannedStep, error) {
 	p := &planner{lib: l, opt: opt}
 	for i, r := range runs {
 		start := len(p.out)
-		if r.s == nil {
+		if r.s == nil && r.item.Review {
+			p.review(r.item)
+		} else if r.s == nil {
 			p.harvest(r.item)
 		} else if err := p.structure(r.s, r.item); err != nil {
 			return nil, err
@@ -79,6 +98,7 @@ func (l *Library) Plan(slugs []string, opt PlanOptions) ([]PlannedStep, error) {
 	}
 	for i, sc := range p.scopes {
 		p.out[i].CycleStart, p.out[i].CycleEnd = sc.start, sc.end
+		p.out[i].turnNotes()
 	}
 	return p.out, nil
 }
@@ -138,6 +158,7 @@ type frame struct {
 	optional bool
 	scope    *span
 	segs     []*Step // nested segments, outermost first
+	lastTurn bool    // the last iteration of the innermost repeat: steps marked between are left out
 }
 
 func (p *planner) open() *span { return &span{start: len(p.out), end: len(p.out) - 1} }
@@ -163,6 +184,25 @@ func (p *planner) harvest(it *Item) {
 	p.scopes = append(p.scopes, &span{start: i, end: i})
 }
 
+func (p *planner) review(it *Item) {
+	d := minutes(it.Minutes)
+	name := it.Title
+	if name.IsZero() {
+		name = ReviewLabel
+	}
+	slug := it.Slug
+	if slug == "" {
+		slug = "review"
+	}
+	i := len(p.out)
+	p.out = append(p.out, PlannedStep{
+		Structure: slug, StructureName: name, Invitation: it.Invitation,
+		Path: "1", Number: 1, Total: 1, Label: ReviewLabel, Prompt: ReviewPrompt, Config: ConfigWhole,
+		Planned: d, Min: d, Max: d, Timed: d > 0, Capture: CaptureNone, Review: true,
+	})
+	p.scopes = append(p.scopes, &span{start: i, end: i})
+}
+
 func (p *planner) structure(s *Structure, it *Item) error {
 	start := len(p.out)
 	whole := p.open()
@@ -183,6 +223,11 @@ func (p *planner) structure(s *Structure, it *Item) error {
 			continue
 		}
 		ps.Title = it.Title
+		if it.Minutes > 0 && len(p.out)-start == 1 && ps.Timed {
+			// A one-step structure (a break) takes the item's minutes.
+			ps.Planned = minutes(it.Minutes)
+			ps.Min, ps.Max = min(ps.Min, ps.Planned), max(ps.Max, ps.Planned)
+		}
 		if it.Capture != "" && ps.Capture != CaptureNone {
 			ps.Capture = it.Capture
 		}
@@ -246,6 +291,10 @@ func (p *planner) step(st *Step, f frame) error {
 		}
 	} else {
 		n := repeatCount(st.Repeat, f.s)
+		var sizes Split // the groups the turns go round
+		if st.Repeat == RepeatGroupSize {
+			n, sizes = p.turns(st, f)
+		}
 		kind := st.Counter
 		if kind == "" {
 			kind = "round"
@@ -258,14 +307,17 @@ func (p *planner) step(st *Step, f frame) error {
 			g := f
 			g.path = joinPath(f.path, k)
 			g.counters = append(append([]Counter(nil), f.counters...), Counter{Kind: kind, I: k, N: n})
+			g.lastTurn = n > 0 && k == n
 			var it *span
 			if !st.Cycle {
 				it = p.open()
 				g.scope = it
 			}
+			from := len(p.out)
 			if err := body(g); err != nil {
 				return err
 			}
+			p.markTurn(from, k, sizes)
 			if it != nil {
 				p.close(it)
 			}
@@ -322,7 +374,7 @@ func (p *planner) nested(seg *Step, f frame) error {
 	defer func() { p.depth-- }()
 	start := len(p.out)
 	sc := p.open()
-	g := frame{s: t, path: f.path, counters: f.counters, optional: f.optional, scope: sc,
+	g := frame{s: t, path: f.path, counters: f.counters, optional: f.optional, scope: sc, lastTurn: f.lastTurn,
 		segs: append(append([]*Step(nil), f.segs...), seg)}
 	if err := p.steps(t.Steps, g); err != nil {
 		return err
@@ -378,14 +430,19 @@ func (st *Step) minutes() (planned, lo, hi float64) {
 	return planned, lo, hi
 }
 
+// minutes converts minutes to a duration, at most MaxStepMinutes: a step
+// per person or per turn never plans more than a day, however many people.
 func minutes(m float64) time.Duration {
 	if m <= 0 || math.IsNaN(m) || math.IsInf(m, 0) {
 		return 0
 	}
-	return time.Duration(math.Round(m*60)) * time.Second
+	return time.Duration(math.Round(min(m, MaxStepMinutes)*60)) * time.Second
 }
 
 func (p *planner) leaf(st *Step, f frame) {
+	if st.Between && f.lastTurn {
+		return
+	}
 	cfg := st.Config
 	if cfg == "" {
 		cfg = f.config
@@ -489,4 +546,139 @@ func joinLabel(seg, leaf Text) Text {
 		leafNL = leaf.EN
 	}
 	return Text{EN: join(seg.EN, leaf.EN), NL: join(segNL, leafNL)}
+}
+
+// turns is how many turns a block that goes round a group runs, and how
+// the room splits into the groups it goes round (nil when the head-count is
+// unknown): as many turns as the largest group has members, so with 17
+// people in Troika the fours get a fourth client turn.
+func (p *planner) turns(st *Step, f frame) (int, Split) {
+	cfg := blockConfig(st, f.config)
+	size, pol, ok := PolicyFor(cfg, f.s)
+	if !ok || size <= 1 {
+		return repeatCount(st.Repeat, f.s), nil
+	}
+	if p.opt.Participants <= 0 {
+		return min(size, MaxRepeat), nil
+	}
+	split := Arrange(p.opt.Participants, size, pol)
+	largest := 0
+	for _, g := range split {
+		largest = max(largest, g.Size)
+	}
+	return min(largest, MaxRepeat), split
+}
+
+// blockConfig is the group configuration a block's turns go round: the
+// block's own, else the first of its steps that splits the room, else the
+// one it inherits.
+func blockConfig(st *Step, inherited Config) Config {
+	if st.Config != "" {
+		return st.Config
+	}
+	var find func([]Step) Config
+	find = func(steps []Step) Config {
+		for i := range steps {
+			if c := steps[i].Config; c != "" {
+				if _, _, ok := PolicyFor(c, nil); ok {
+					return c
+				}
+			}
+			if c := find(steps[i].Steps); c != "" {
+				return c
+			}
+		}
+		return ""
+	}
+	if c := find(st.Steps); c != "" {
+		return c
+	}
+	return inherited
+}
+
+// markTurn notes, on the steps of turn k planned from index from on, which
+// groups still take this turn when the smaller ones are done, and on the
+// turn's last step in which groups everyone has now had a turn.
+func (p *planner) markTurn(from, k int, split Split) {
+	if len(split) < 2 || from >= len(p.out) {
+		return
+	}
+	var active, done Split
+	largest := 0
+	for _, g := range split {
+		largest = max(largest, g.Size)
+		if g.Size >= k {
+			active = append(active, g)
+		}
+		if g.Size == k {
+			done = append(done, g)
+		}
+	}
+	if len(active) < len(split) {
+		var sizes []int
+		for _, g := range active {
+			sizes = append(sizes, g.Size)
+		}
+		slices.Sort(sizes)
+		for j := from; j < len(p.out); j++ {
+			p.out[j].Groups = sizes
+			p.out[j].only = active
+		}
+	}
+	if k < largest && len(done) > 0 {
+		p.out[len(p.out)-1].done = done
+	}
+}
+
+// turnNotes writes the groups a step is for into its prompt, in both
+// languages: "Only the fours: the client describes …", "… In the trios
+// everyone has had a turn."
+func (ps *PlannedStep) turnNotes() {
+	if len(ps.only) == 0 && len(ps.done) == 0 {
+		return
+	}
+	counts := func(s Split) [][2]int {
+		var c [][2]int
+		for _, g := range s {
+			c = append(c, [2]int{g.Size, g.Count})
+		}
+		return c
+	}
+	note := func(lang, prompt string) string {
+		c := i18n.For(lang)
+		if len(ps.only) > 0 {
+			prompt = c.Only(counts(ps.only)) + lowerFirst(prompt)
+		}
+		if len(ps.done) > 0 {
+			done := c.Done(counts(ps.done))
+			if prompt == "" {
+				prompt = done
+			} else {
+				prompt = strings.TrimRight(prompt, " ") + " " + done
+			}
+		}
+		return prompt
+	}
+	nl := ps.Prompt.NL
+	if nl == "" {
+		nl = ps.Prompt.EN
+	}
+	ps.Prompt = Text{EN: note("en", ps.Prompt.EN), NL: note("nl", nl)}
+	ps.only, ps.done = nil, nil
+}
+
+// lowerFirst lowers the first letter of a sentence that follows a colon,
+// unless the word is written in capitals (an acronym such as CRM).
+func lowerFirst(s string) string {
+	if strings.HasPrefix(s, "Eén ") {
+		return "één" + s[len("Eén"):]
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || !unicode.IsUpper(r) {
+		return s
+	}
+	if r2, _ := utf8.DecodeRuneInString(s[n:]); unicode.IsUpper(r2) {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[n:]
 }

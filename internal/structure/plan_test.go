@@ -2,6 +2,7 @@ package structure
 
 import (
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -62,15 +63,15 @@ func TestOneTwoFourAllPlansFourStepsInTwelveMinutes(t *testing.T) {
 
 func TestTroikaGivesEachOfThreeClientsAFullTurn(t *testing.T) {
 	p := plan(t, builtins(t), PlanOptions{}, "troika")
-	if len(p) != 1+3*6 {
-		t.Fatalf("%d steps, want 19", len(p))
+	if len(p) != 1+3*6-1 {
+		t.Fatalf("%d steps, want 18 (no switch after the last client)", len(p))
 	}
 	for i, s := range p {
 		if s.Capture != CaptureNone {
 			t.Errorf("step %d captures %s in a confidential structure", i, s.Capture)
 		}
 		if i == 0 {
-			if len(s.Counters) != 0 || s.CycleStart != 0 || s.CycleEnd != 18 {
+			if len(s.Counters) != 0 || s.CycleStart != 0 || s.CycleEnd != 17 {
 				t.Errorf("reflect step: counters %v cycle %d–%d", s.Counters, s.CycleStart, s.CycleEnd)
 			}
 			continue
@@ -79,7 +80,7 @@ func TestTroikaGivesEachOfThreeClientsAFullTurn(t *testing.T) {
 		if want := []Counter{{Kind: "client", I: client, N: 3}}; !reflect.DeepEqual(s.Counters, want) {
 			t.Errorf("step %d counters %v, want %v", i, s.Counters, want)
 		}
-		if s.CycleStart != 1+(client-1)*6 || s.CycleEnd != client*6 {
+		if s.CycleStart != 1+(client-1)*6 || s.CycleEnd != min(client*6, 17) {
 			t.Errorf("step %d cycle %d–%d is not client %d's turn", i, s.CycleStart, s.CycleEnd, client)
 		}
 	}
@@ -90,6 +91,9 @@ func TestTroikaGivesEachOfThreeClientsAFullTurn(t *testing.T) {
 	if sw.Timed || sw.Cue != CueDouble || sw.Path != "2.1.6" {
 		t.Fatalf("switch client: %+v", sw)
 	}
+	if last := p[len(p)-1]; last.Label.EN != "Client says what helped" || strings.Contains(last.Prompt.EN, "next person") {
+		t.Fatalf("the last turn ends with %q: %q", last.Label.EN, last.Prompt.EN)
+	}
 	if p[4].Planned != 5*time.Minute || p[4].Min != 4*time.Minute || p[4].Max != 5*time.Minute || p[4].Config != ConfigClientBack {
 		t.Fatalf("consultants talk: %v–%v %s", p[4].Planned, p[4].Max, p[4].Config)
 	}
@@ -98,38 +102,147 @@ func TestTroikaGivesEachOfThreeClientsAFullTurn(t *testing.T) {
 	}
 }
 
-func TestImpromptuNetworkingRunsThreeRoundsOfTwoMinutesEach(t *testing.T) {
+func TestImpromptuNetworkingRunsThreeRoundsOfFiveMinutesWithinTheOfficialTwenty(t *testing.T) {
 	p := plan(t, builtins(t), PlanOptions{}, "impromptu-networking")
-	if len(p) != 7 || p[0].Timed {
-		t.Fatalf("%d steps, intro timed %v; want 7 and an untimed intro", len(p), p[0].Timed)
+	if len(p) != 7 || !p[0].Timed || p[0].Planned != 3*time.Minute {
+		t.Fatalf("%d steps, intro %v; want 7 and a 3-minute intro", len(p), p[0].Planned)
 	}
 	for r := 1; r <= 3; r++ {
 		talk := p[2*r]
-		if talk.Planned != 4*time.Minute || talk.Max != 5*time.Minute || talk.Cue != CueDouble {
-			t.Errorf("round %d talk %v–%v cue %s; want 4m–5m, double", r, talk.Planned, talk.Max, talk.Cue)
+		if talk.Planned != 5*time.Minute || talk.Min != 4*time.Minute || talk.Max != 5*time.Minute || talk.Cue != CueDouble {
+			t.Errorf("round %d talk %v (%v–%v) cue %s; want 5m (4m–5m), double", r, talk.Planned, talk.Min, talk.Max, talk.Cue)
 		}
 		if want := []Counter{{Kind: "round", I: r, N: 3}}; !reflect.DeepEqual(talk.Counters, want) {
 			t.Errorf("round %d counters %v", r, talk.Counters)
 		}
 	}
+	var lo, hi time.Duration
+	for _, s := range p {
+		lo, hi = lo+s.Min, hi+s.Max
+	}
+	if total(p) != 18*time.Minute || lo != 15*time.Minute || hi != 20*time.Minute {
+		t.Fatalf("plan %v (%v–%v), want 18m within the official 15–20", total(p), lo, hi)
+	}
 }
 
-func TestFifteenPercentSolutionsCountsPersons(t *testing.T) {
+func TestFifteenPercentSolutionsGivesEveryoneOfAPairOrTheTrioATurn(t *testing.T) {
 	p := plan(t, builtins(t), PlanOptions{Participants: 23}, "15%")
-	if len(p) != 5 || total(p) != 21*time.Minute {
-		t.Fatalf("%d steps, %v; want 5 steps, 21m for pairs (the tagline fits pairs)", len(p), total(p))
+	if len(p) != 7 || total(p) != 29*time.Minute {
+		t.Fatalf("%d steps, %v; want 7 steps, 29m for pairs and a trio", len(p), total(p))
 	}
 	for i, s := range p[1:] {
-		want := Counter{Kind: "person", I: i%2 + 1, N: 2}
+		want := Counter{Kind: "person", I: i%3 + 1, N: 3}
 		if len(s.Counters) != 1 || s.Counters[0] != want {
 			t.Errorf("step %d counters %v, want %v", i+1, s.Counters, want)
+		}
+		if s.Config != ConfigPairs {
+			t.Errorf("step %d is for %s; the label, the split and the turns are for pairs", i+1, s.Config)
 		}
 	}
 	if !reflect.DeepEqual(p[1].Split, Split{{2, 10}, {3, 1}}) {
 		t.Fatalf("split %v", p[1].Split)
 	}
-	if p[4].Planned != 5*time.Minute || p[4].Max != 7*time.Minute {
-		t.Fatalf("consult turn %v–%v, want 5m–7m", p[4].Planned, p[4].Max)
+	if p[6].Planned != 5*time.Minute || p[6].Max != 7*time.Minute {
+		t.Fatalf("consult turn %v–%v, want 5m–7m", p[6].Planned, p[6].Max)
+	}
+	if d := plan(t, builtins(t), PlanOptions{}, "15%"); total(d) != 21*time.Minute {
+		t.Fatalf("default plan %v, want 21m (pairs fit the tagline)", total(d))
+	}
+}
+
+// TestTurnsFollowTheGroups plans every structure whose turns go round a
+// group for 5, 17 and 23 people: as many turns as the largest group has
+// members, the smaller groups told when they are done, and no "next
+// client" after the last turn.
+func TestTurnsFollowTheGroups(t *testing.T) {
+	lib := builtins(t)
+	cases := []struct {
+		slug   string
+		people int
+		split  Split
+		turns  int
+		first  string // label of the first step of a turn
+	}{
+		{"troika", 5, Split{{5, 1}}, 5, "Client shares the challenge"},
+		{"troika", 17, Split{{3, 3}, {4, 2}}, 4, "Client shares the challenge"},
+		{"troika", 23, Split{{3, 5}, {4, 2}}, 4, "Client shares the challenge"},
+		{"wise-crowds", 5, Split{{5, 1}}, 5, "Client: challenge and request"},
+		{"wise-crowds", 17, Split{{6, 2}, {5, 1}}, 6, "Client: challenge and request"},
+		{"wise-crowds", 23, Split{{5, 3}, {4, 2}}, 5, "Client: challenge and request"},
+		{"15%", 5, Split{{2, 1}, {3, 1}}, 3, "Share your 15%"},
+		{"15%", 17, Split{{2, 7}, {3, 1}}, 3, "Share your 15%"},
+		{"15%", 23, Split{{2, 10}, {3, 1}}, 3, "Share your 15%"},
+		{"nine-whys", 5, Split{{2, 1}, {3, 1}}, 3, "Interview: ask why"},
+		{"nine-whys", 17, Split{{2, 7}, {3, 1}}, 3, "Interview: ask why"},
+		{"nine-whys", 23, Split{{2, 10}, {3, 1}}, 3, "Interview: ask why"},
+	}
+	for _, c := range cases {
+		p := plan(t, lib, PlanOptions{Participants: c.people}, c.slug)
+		name := fmt.Sprintf("%s with %d", c.slug, c.people)
+		smallest := c.turns
+		for _, g := range c.split {
+			smallest = min(smallest, g.Size)
+		}
+		turns := 0
+		for i, s := range p {
+			if len(s.Counters) == 0 || s.Counters[0].Kind == "round" {
+				continue
+			}
+			k := s.Counters[0]
+			if k.N != c.turns {
+				t.Errorf("%s: step %d plans %d turns, want %d", name, i, k.N, c.turns)
+			}
+			if !reflect.DeepEqual(s.Split, c.split) {
+				t.Errorf("%s: step %d split %v, want %v", name, i, s.Split, c.split)
+			}
+			if s.Label.EN == c.first {
+				turns = max(turns, k.I)
+			}
+			if k.I > smallest {
+				if len(s.Groups) == 0 || !strings.HasPrefix(s.Prompt.EN, "Only the ") || !strings.HasPrefix(s.Prompt.NL, "Alleen ") {
+					t.Errorf("%s: turn %d step %d does not say who still runs it: %v %q / %q", name, k.I, i, s.Groups, s.Prompt.EN, s.Prompt.NL)
+				}
+			} else if len(s.Groups) != 0 || strings.HasPrefix(s.Prompt.EN, "Only the ") {
+				t.Errorf("%s: turn %d step %d is for everyone, not %v: %q", name, k.I, i, s.Groups, s.Prompt.EN)
+			}
+			if strings.Contains(s.Prompt.EN, "next person") && k.I == c.turns {
+				t.Errorf("%s: the last turn says %q", name, s.Prompt.EN)
+			}
+		}
+		if turns != c.turns {
+			t.Errorf("%s: %d turns, want %d", name, turns, c.turns)
+		}
+		if len(c.split) > 1 {
+			done := 0
+			for _, s := range p {
+				if strings.Contains(s.Prompt.EN, "everyone has had a turn") && strings.Contains(s.Prompt.NL, "is iedereen aan de beurt geweest") {
+					done++
+				}
+			}
+			if done == 0 {
+				t.Errorf("%s: the smaller groups are never told they are done", name)
+			}
+		}
+	}
+}
+
+func TestTroikaWithSeventeenPlansAFourthClientForTheFours(t *testing.T) {
+	p := plan(t, builtins(t), PlanOptions{Participants: 17}, "troika")
+	if len(p) != 1+4*6-1 {
+		t.Fatalf("%d steps, want 24", len(p))
+	}
+	sw := p[18] // the third switch
+	if sw.Label.EN != "Switch client" || !strings.HasSuffix(sw.Prompt.EN, "In the trios everyone has had a turn.") ||
+		!strings.HasSuffix(sw.Prompt.NL, "In de drietallen is iedereen aan de beurt geweest.") {
+		t.Fatalf("third switch: %q / %q", sw.Prompt.EN, sw.Prompt.NL)
+	}
+	fourth := p[19]
+	if fourth.Prompt.NL != "Alleen de viertallen: de klant beschrijft de uitdaging en de gevraagde hulp; de consultants luisteren alleen." ||
+		!reflect.DeepEqual(fourth.Groups, []int{4}) {
+		t.Fatalf("fourth client: %q %v", fourth.Prompt.NL, fourth.Groups)
+	}
+	if last := p[len(p)-1]; last.Label.EN != "Client says what helped" {
+		t.Fatalf("the last step is %q, want the client saying what helped", last.Label.EN)
 	}
 }
 
@@ -278,11 +391,11 @@ items:
 
 func TestSeveralNamesChainIntoOnePlan(t *testing.T) {
 	p := plan(t, builtins(t), PlanOptions{}, "1-2-4", "troika")
-	if len(p) != 4+19 || p[4].Structure != "troika-consulting" || p[4].StructureIndex != 1 || p[4].StructureCount != 2 {
+	if len(p) != 4+18 || p[4].Structure != "troika-consulting" || p[4].StructureIndex != 1 || p[4].StructureCount != 2 {
 		t.Fatalf("%d steps; step 5 is %s %d/%d", len(p), p[4].Structure, p[4].StructureIndex, p[4].StructureCount)
 	}
-	if p[4].CycleStart != 4 || p[4].CycleEnd != 22 {
-		t.Fatalf("Troika's reflect step cycles %d–%d, want 4–22", p[4].CycleStart, p[4].CycleEnd)
+	if p[4].CycleStart != 4 || p[4].CycleEnd != 21 {
+		t.Fatalf("Troika's reflect step cycles %d–%d, want 4–21", p[4].CycleStart, p[4].CycleEnd)
 	}
 }
 
@@ -327,7 +440,7 @@ func TestEntryDescribesAStructureForTools(t *testing.T) {
 			t.Errorf("entry lacks %q", k)
 		}
 	}
-	if got["name"] != "Trojka-consultatie" || got["total_minutes"] != 31.0 || got["kind"] != "structure" || got["confidential"] != true {
+	if got["name"] != "Trojkaconsultatie" || got["total_minutes"] != 31.0 || got["kind"] != "structure" || got["confidential"] != true {
 		t.Fatalf("entry %v %v %v %v", got["name"], got["total_minutes"], got["kind"], got["confidential"])
 	}
 	step := got["steps"].([]any)[4].(map[string]any)
@@ -336,5 +449,22 @@ func TestEntryDescribesAStructureForTools(t *testing.T) {
 	}
 	if lib.TotalMinutes(s) != 31 {
 		t.Fatalf("TotalMinutes %v", lib.TotalMinutes(s))
+	}
+}
+
+func TestTheIrritationBrainstormsRoundPromptsLandOnItsRounds(t *testing.T) {
+	p := plan(t, builtins(t), PlanOptions{}, "irritation-brainstorm")
+	rounds := 0
+	for _, s := range p {
+		if s.Structure != "impromptu-networking" || s.Label.EN != "Talk in pairs" {
+			continue
+		}
+		rounds++
+		if want := fmt.Sprintf("Round %d:", s.Counters[0].I); !strings.HasPrefix(s.Prompt.EN, want) {
+			t.Errorf("round %d talks about %q", s.Counters[0].I, s.Prompt.EN)
+		}
+	}
+	if rounds != 3 {
+		t.Fatalf("%d rounds of talk, want 3", rounds)
 	}
 }

@@ -17,11 +17,18 @@ var ErrUnknown = errors.New("unknown structure")
 // name fits several structures.
 var ErrAmbiguous = errors.New("ambiguous structure name")
 
-// UnknownError says no structure or string answers to Query.
-type UnknownError struct{ Query string }
+// UnknownError says no structure or string answers to Query; Suggestion is
+// the nearest name when one is a typo away ("trokia" → "troika").
+type UnknownError struct {
+	Query      string
+	Suggestion string
+}
 
 // Error is one sentence that says what to do.
 func (e *UnknownError) Error() string {
+	if e.Suggestion != "" {
+		return fmt.Sprintf("there is no structure or string called %q; did you mean %s? (`liberate list` shows them all)", e.Query, e.Suggestion)
+	}
 	return fmt.Sprintf("there is no structure or string called %q; run `liberate list` to see what there is", e.Query)
 }
 
@@ -93,11 +100,19 @@ func keysOf(s *Structure) []string {
 
 func (l *Library) buildIndex() {
 	l.index = map[string][]string{}
+	l.shown = map[string]string{}
 	for slug, s := range l.defs {
 		for _, k := range keysOf(s) {
 			q := squash(k)
 			if q == "" {
 				continue
+			}
+			// A suggestion is shown as something to type: the slug or
+			// alias itself, the slug for a name.
+			if k == slug || contains(s.Aliases, k) {
+				l.shown[q] = k
+			} else if _, ok := l.shown[q]; !ok {
+				l.shown[q] = slug
 			}
 			if !contains(l.index[q], slug) {
 				l.index[q] = append(l.index[q], slug)
@@ -161,7 +176,7 @@ func (l *Library) Resolve(name string) (*Structure, error) {
 	}
 	switch len(found) {
 	case 0:
-		return nil, &UnknownError{Query: name}
+		return nil, &UnknownError{Query: name, Suggestion: l.suggest(q)}
 	case 1:
 		return l.defs[found[0]], nil
 	}
@@ -172,4 +187,48 @@ func (l *Library) ambiguous(name string, slugs []string) error {
 	c := append([]string(nil), slugs...)
 	sort.Strings(c)
 	return &AmbiguousError{Query: name, Candidates: c}
+}
+
+// suggest is the name closest to the squashed query q when it is a typo or
+// two away (a swapped pair of letters counts as one), "" otherwise.
+func (l *Library) suggest(q string) string {
+	limit := max(1, len([]rune(q))/3)
+	best, bestD := "", limit+1
+	for _, k := range l.keys {
+		d := typoDistance(q, k)
+		if d < bestD || (d == bestD && best != "" && len(l.shown[k]) < len(best)) {
+			best, bestD = l.shown[k], d
+		}
+	}
+	if bestD > limit {
+		return ""
+	}
+	return best
+}
+
+// typoDistance is the optimal string alignment distance between a and b:
+// insertions, deletions, substitutions and swaps of neighbours.
+func typoDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	d := make([][]int, len(ra)+1)
+	for i := range d {
+		d[i] = make([]int, len(rb)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(ra)][len(rb)]
 }

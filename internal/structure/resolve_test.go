@@ -105,3 +105,19 @@ func TestResolveExplainsAnUnknownNameInOneSentence(t *testing.T) {
 		t.Fatalf("punctuation only should be unknown, got %v", err)
 	}
 }
+
+func TestResolveSuggestsTheNameATypoMeant(t *testing.T) {
+	lib := builtins(t)
+	for q, want := range map[string]string{"trokia": "troika", "tirz": "triz", "troikaa": "troika"} {
+		_, err := lib.Resolve(q)
+		var ue *UnknownError
+		if !errors.As(err, &ue) || ue.Suggestion != want || !strings.Contains(err.Error(), "did you mean "+want+"?") {
+			t.Errorf("%s: %v, want a suggestion of %s", q, err, want)
+		}
+	}
+	_, err := lib.Resolve("xyzzy")
+	var ue *UnknownError
+	if !errors.As(err, &ue) || ue.Suggestion != "" {
+		t.Errorf("xyzzy: %v; nothing is near it", err)
+	}
+}

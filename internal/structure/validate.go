@@ -2,6 +2,7 @@ package structure
 
 import (
 	"fmt"
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -144,7 +145,37 @@ func (v *validator) structure(s *Structure) {
 	}
 }
 
+// MaxStepMinutes is the longest a step may last: a day.
+const MaxStepMinutes = 24 * 60
+
+// badMinutes checks one number of minutes: a finite number from 0 to
+// MaxStepMinutes. It returns "" when m is fine.
+func badMinutes(m float64) string {
+	switch {
+	case math.IsNaN(m) || math.IsInf(m, 0):
+		return fmt.Sprintf("%v is not a number of minutes; write a number such as 5 or 2.5", m)
+	case m > MaxStepMinutes:
+		return fmt.Sprintf("%g minutes is more than a day; a step lasts at most %d minutes", m, MaxStepMinutes)
+	}
+	return ""
+}
+
+// minutesRange checks the official total of a structure, which may span
+// days (Open Space runs up to three): finite, at most a week.
 func (v *validator) minutesRange(field string, lo, hi float64) {
+	for _, f := range []struct {
+		name string
+		m    float64
+	}{{"min", lo}, {"max", hi}} {
+		switch {
+		case math.IsNaN(f.m) || math.IsInf(f.m, 0):
+			v.add(field+"."+f.name, "%v is not a number of minutes; write a number such as 90", f.m)
+			return
+		case f.m > 7*MaxStepMinutes:
+			v.add(field+"."+f.name, "%g minutes is more than a week", f.m)
+			return
+		}
+	}
 	if lo < 0 {
 		v.add(field+".min", "minutes must not be negative (%g)", lo)
 	}
@@ -183,6 +214,10 @@ func (v *validator) step(p string, st *Step) {
 		name string
 		m    float64
 	}{{"min", st.Min}, {"max", st.Max}, {"default", st.Default}} {
+		if why := badMinutes(f.m); why != "" {
+			v.add(at(f.name), "field %q: %s", f.name, why)
+			return
+		}
 		if f.m < 0 {
 			v.add(at(f.name), "field %q: minutes must not be negative (%g)", f.name, f.m)
 		}
@@ -237,11 +272,14 @@ func validRepeat(r string) bool {
 
 // MaxRepeat bounds a block's repeat count; no structure runs a step more
 // than a few dozen times.
-const MaxRepeat = 99
+const MaxRepeat = 50
 
 func (v *validator) item(p string, it *Item) {
-	if it.Slug == "" && !it.Harvest {
-		v.add(p, "an item needs the slug of a structure (or harvest: true)")
+	if it.Slug == "" && !it.Harvest && !it.Review {
+		v.add(p, "an item needs the slug of a structure (or harvest: true, or review: true)")
+	}
+	if it.Harvest && it.Review {
+		v.add(p+".review", "an item is either a harvest or a review, not both")
 	}
 	if it.Slug != "" && !reSlug.MatchString(it.Slug) {
 		v.add(p+".slug", "item slug %q is not a structure slug", it.Slug)
@@ -249,7 +287,9 @@ func (v *validator) item(p string, it *Item) {
 	if it.Capture != "" && !oneOf(it.Capture, knownCaptures) {
 		v.add(p+".capture", "capture %q is not known; use one of %s", it.Capture, listOf(knownCaptures))
 	}
-	if it.Minutes < 0 {
+	if why := badMinutes(it.Minutes); why != "" {
+		v.add(p+".minutes", "field \"minutes\": %s", why)
+	} else if it.Minutes < 0 {
 		v.add(p+".minutes", "minutes must not be negative (%g)", it.Minutes)
 	}
 }
