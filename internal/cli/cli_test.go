@@ -640,3 +640,19 @@ func TestShellCompletionCompletesSlugsSessionsAndFlagValues(t *testing.T) {
 		}
 	}
 }
+
+func TestLeavingARunWithQPrintsHowToResume(t *testing.T) {
+	ta := newTestApp(t)
+	ta.RunTUI = func(m *ui.Model) error {
+		m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+		m.Update(tea.KeyPressMsg{Code: 'q', Text: "q"})
+		return nil
+	}
+	out, errOut, code := ta.exec(t, "run", "1-2-4-all", "--lang", "nl")
+	if code != 0 {
+		t.Fatal(errOut)
+	}
+	if !strings.HasPrefix(out, "Sessie bewaard: `liberate resume ") || !strings.Contains(out, "de klok loopt intussen door") || strings.Count(out, "\n") != 1 {
+		t.Fatalf("after q: %q", out)
+	}
+}

@@ -56,7 +56,7 @@ func (app *App) home() error {
 	defer st.Close()
 	deps, stop := app.liveDeps(app.deps(st, false))
 	defer stop()
-	err = app.RunTUI(ui.NewHome(deps))
+	err = app.runTUI(ui.NewHome(deps))
 	return purgeAtExit(st, err)
 }
 

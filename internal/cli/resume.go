@@ -47,7 +47,7 @@ func newResumeCmd(app *App) *cobra.Command {
 			deps, stop := app.liveDeps(app.deps(st, minuteBell))
 			defer stop()
 			m := ui.NewRun(deps, sess, notes, loadHistory(st, sess.ID))
-			return app.RunTUI(m)
+			return app.runTUI(m)
 		},
 	}
 	cmd.Flags().BoolVar(&minuteBell, "minute-bell", false, "also ring one minute before the end of longer steps")

@@ -179,7 +179,7 @@ func (app *App) run(opts *RunOptions) error {
 	deps, stop := app.liveDeps(app.deps(st, opts.MinuteBell))
 	defer stop()
 	m := ui.NewRun(deps, sess, nil, session.History{})
-	return purgeAtExit(st, app.RunTUI(m))
+	return purgeAtExit(st, app.runTUI(m))
 }
 
 // liveDeps serves the session to projectors while it runs; stop ends that.
@@ -215,6 +215,18 @@ func loadHistory(st *store.Store, id string) session.History {
 	}
 	_ = json.Unmarshal(b, &h)
 	return h
+}
+
+// runTUI runs m and, when the facilitator left a session with q, says in
+// one line that it is kept and how to resume it.
+func (app *App) runTUI(m *ui.Model) error {
+	if err := app.RunTUI(m); err != nil {
+		return err
+	}
+	if msg := m.LeftMessage(); msg != "" {
+		fmt.Fprintln(app.Out, msg)
+	}
+	return nil
 }
 
 func runProgram(m *ui.Model) error {

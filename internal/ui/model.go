@@ -4,6 +4,7 @@
 package ui
 
 import (
+	"fmt"
 	"reflect"
 	"time"
 
@@ -321,7 +322,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case screenRun:
 		// q on the run screen (not while typing a note) goes back home
 		// when the session was started from there.
-		if m.home != nil && m.run != nil && m.run.Mode == run.ModeRun && key.Matches(msg, m.keys.Quit) {
+		if m.home != nil && m.run != nil && m.run.Mode == run.ModeRun && !m.run.Blanked() && key.Matches(msg, m.keys.Quit) {
 			return m.backHome()
 		}
 	case screenBoard:
@@ -441,6 +442,23 @@ func (m *Model) View() tea.View {
 
 // Quit leaves once the saves in flight are on disk.
 func (m *Model) Quit() tea.Cmd { return m.quit() }
+
+// LeftMessage is the one line to print once the program has ended after
+// the facilitator left a session with q: that it is kept, how to resume it
+// and that its clock goes on. It is "" when no session was left.
+func (m *Model) LeftMessage() string {
+	if !m.quitting || m.run == nil || m.run.Sess == nil {
+		return ""
+	}
+	s, f := m.run.Sess, m.com.Catalog.Flow
+	switch {
+	case s.Finished:
+		return fmt.Sprintf(f.LeftFinished, s.ID)
+	case s.Paused():
+		return fmt.Sprintf(f.LeftPaused, s.ID)
+	}
+	return fmt.Sprintf(f.Left, s.ID)
+}
 
 // ShowHelp shows the full key table until the next key.
 func (m *Model) ShowHelp() { m.showHelp = true }

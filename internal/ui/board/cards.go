@@ -453,12 +453,25 @@ func (b *Screen) countdownKey(msg tea.KeyPressMsg) tea.Cmd {
 	if c.readout {
 		switch msg.String() {
 		case "esc":
-			c.readout = false
-			b.Input.SetValue("")
-			b.Input.Blur()
+			b.closeReadOut()
 			return nil
 		case "enter":
+			if strings.TrimSpace(textsafe.Clean(b.Input.Value())) == "" {
+				b.closeReadOut()
+				b.setStatus(b.com.Catalog.Flow.EmptyReadOut, false)
+				return nil
+			}
 			return b.recordReadOut()
+		case "pgdown", "pgup":
+			// A clicker moves the countdown on even while the line is
+			// open: what was typed is recorded first, an empty line is
+			// just closed.
+			var save tea.Cmd
+			if strings.TrimSpace(textsafe.Clean(b.Input.Value())) != "" {
+				save = b.recordReadOut()
+			}
+			b.closeReadOut()
+			return tea.Batch(save, b.countdownKey(msg))
 		}
 		var cmd tea.Cmd
 		b.Input, cmd = b.Input.Update(msg)
@@ -487,6 +500,13 @@ func (b *Screen) countdownKey(msg tea.KeyPressMsg) tea.Cmd {
 		b.Input.Focus()
 	}
 	return nil
+}
+
+// closeReadOut closes the countdown's line for a card read aloud.
+func (b *Screen) closeReadOut() {
+	b.cards.readout = false
+	b.Input.SetValue("")
+	b.Input.Blur()
 }
 
 // nextLevel steps the countdown: with scored cards it skips scores nobody

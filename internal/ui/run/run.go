@@ -221,6 +221,10 @@ func (r *Screen) SetStatus(s string, isErr bool) {
 	r.statusEnd = r.com.Now.Add(d)
 }
 
+// Blanked reports whether the projector is blanked: the next key only
+// brings the screen back.
+func (r *Screen) Blanked() bool { return r.blank }
+
 // HandleKey routes a key press by mode.
 func (r *Screen) HandleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := r.keys
@@ -232,11 +236,10 @@ func (r *Screen) HandleKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	now := r.com.Now
 	if r.blank {
-		// Any key brings the screen back; the blank key just toggles.
+		// The first key only brings the screen back, whatever it is: a
+		// clicker's PgDn must not also skip the step the room returns to.
 		r.blank = false
-		if key.Matches(msg, k.Blank) {
-			return nil
-		}
+		return nil
 	}
 	if r.Replan != nil {
 		switch msg.String() {
