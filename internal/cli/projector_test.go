@@ -67,7 +67,8 @@ func TestRunServesTheRoomViewOnTheDatabasesSocket(t *testing.T) {
 	if _, errOut, code := ta.exec(t, "run", "1-2-4-all", "--invitation", "What slows you down?"); code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	if got.Invitation != "What slows you down?" || got.Step != "Step 1/4" || got.Console != (room.Console{}) {
+	// The session opens on its title screen, the room reading the question.
+	if got.Opening == nil || got.Opening.Invitation != "What slows you down?" || got.Console != (room.Console{}) {
 		t.Fatalf("the socket serves %+v", got)
 	}
 	if p, err := live.SocketPath(db); err == nil {

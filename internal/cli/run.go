@@ -198,6 +198,8 @@ func (app *App) deps(st *store.Store, minuteBell bool) ui.Deps {
 		Catalog:    app.cat,
 		Theme:      app.theme(),
 		MinuteBell: minuteBell,
+		// A new session opens on its title screen; the clicker starts it.
+		TitleScreen: true,
 		Export: func(id string) (string, error) {
 			return app.exportToFile(st, id, "md", "")
 		},

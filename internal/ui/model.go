@@ -65,6 +65,9 @@ type Deps struct {
 	// Ticker schedules the next tick; nil means a real timer. Tests that
 	// drive time themselves pass one that returns nil.
 	Ticker func(d time.Duration) tea.Cmd
+	// TitleScreen shows a new session's title and first invitation until
+	// the clicker starts the first step (the command line turns it on).
+	TitleScreen bool
 }
 
 // screen is which screen the root model shows.
@@ -167,7 +170,7 @@ func newModel(deps Deps) *Model {
 }
 
 func (m *Model) newRun(sess *session.Session, notes []session.Note) *run.Screen {
-	r := run.New(m.com, m, run.Options{Keys: m.keys, MinuteBell: m.deps.MinuteBell, Export: m.deps.Export, Library: m.deps.Library, Persist: m.persist}, sess, notes)
+	r := run.New(m.com, m, run.Options{Keys: m.keys, MinuteBell: m.deps.MinuteBell, Export: m.deps.Export, Library: m.deps.Library, Persist: m.persist, TitleScreen: m.deps.TitleScreen}, sess, notes)
 	if m.deps.Notice != "" {
 		r.SetStatus(m.deps.Notice, true)
 	}

@@ -33,6 +33,10 @@ func (r *Screen) ConsoleView(width, height, attached int, now time.Time) string 
 		return room.Tiny(snap, width, height, now, st)
 	}
 	c := r.Sess.Current()
+	if snap.Opening != nil {
+		// The title screen: the facilitator sees what the room sees.
+		return r.View(width, height, now)
+	}
 
 	// Bottom: capture line, re-plan offer, status, help (as on one screen).
 	var bottom []string
@@ -68,17 +72,13 @@ func (r *Screen) ConsoleView(width, height, attached int, now time.Time) string 
 	for _, l := range digits {
 		dw = max(dw, ansi.StringWidth(l))
 	}
+	// Beside the digits, what the room reads under them: the
+	// configuration, the groups, a review's heading.
+	info, _, _ := room.Texts(snap, max(1, width-dw-4), height, st)
+	_, inv, prompt := room.Texts(snap, width-2, height, st)
 	var side []string
-	if snap.Finished {
-		side = append(side, st.Config.Render(r.com.Catalog.Run.Finished))
-	} else {
-		side = append(side, st.Config.Render(snap.Config))
-		if snap.Groups != "" {
-			side = append(side, st.Split.Render(snap.Groups))
-		}
-		if snap.Label != "" {
-			side = append(side, st.Prompt.Render(snap.Label))
-		}
+	for _, l := range info {
+		side = append(side, strings.TrimLeft(l, " "))
 	}
 	if p := strings.TrimSpace(ansi.Strip(room.PhaseLine(snap, width, now, st))); p != "" {
 		side = append(side, strings.TrimLeft(room.PhaseLine(snap, width-dw-4, now, st), " "))
@@ -97,16 +97,11 @@ func (r *Screen) ConsoleView(width, height, attached int, now time.Time) string 
 		mid = append(mid, line)
 	}
 
-	// What the room reads under the countdown.
+	// What the room reads under the countdown: the invitation and the
+	// prompt, or a review's item.
 	var room2 []string
-	if snap.Invitation != "" {
-		room2 = append(room2, layout.Wrap("“"+snap.Invitation+"”", width-4, 2)...)
-	}
-	for i := range room2 {
-		room2[i] = "  " + st.Invitation.Render(room2[i])
-	}
-	for _, l := range layout.Wrap(snap.Prompt, width-4, 2) {
-		room2 = append(room2, "  "+st.Prompt.Render(l))
+	for _, l := range append(inv, prompt...) {
+		room2 = append(room2, "  "+strings.TrimLeft(l, " "))
 	}
 
 	// The facilitator's own: tips, and what comes next.
