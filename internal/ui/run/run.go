@@ -70,6 +70,9 @@ type Options struct {
 	// Export writes the session's Markdown and returns the file it wrote;
 	// nil hides the export key.
 	Export func(sessionID string) (string, error)
+	// Library gives the console the structures' facilitator tips; nil
+	// shows only the steps' own tips.
+	Library *structure.Library
 	// Persist orders the session's snapshots on disk; one for the life of
 	// the program, so a late snapshot of an earlier screen never wins.
 	Persist *Persister
