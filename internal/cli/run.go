@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -209,6 +210,9 @@ func loadHistory(st *store.Store, id string) session.History {
 
 func runProgram(m *ui.Model) error {
 	_, err := tea.NewProgram(m).Run()
+	if f := m.RecoveryFile(); f != "" {
+		fmt.Fprintf(os.Stderr, "liberate: "+m.Catalog().Queue.Recovered+"\n", textsafe.Display(f))
+	}
 	return tuiError(err)
 }
 

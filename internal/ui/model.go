@@ -99,6 +99,9 @@ type Model struct {
 	// pendingLeave is the quit or return home the run screen held back
 	// because notes wait to be saved; ConfirmLeave carries it out.
 	pendingLeave func() tea.Cmd
+	// recovery is the last recovery file a run screen wrote, said again
+	// after liberate has left the screen.
+	recovery string
 }
 
 // NewRun returns the root model showing the run screen of sess, whose notes
@@ -222,6 +225,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m.com.Now = m.com.Clock.Now()
 	if m.run != nil {
 		if cmd, ok := m.run.HandleMsg(msg); ok {
+			if f := m.run.RecoveryFile(); f != "" {
+				m.recovery = f
+			}
 			// A note added, restored or deleted (by undo, say) while the
 			// board is open shows up there at once.
 			if run.IsNoteSaved(msg) && m.board != nil {
@@ -298,6 +304,10 @@ func (m *Model) holdLeave(leave func() tea.Cmd) (bool, tea.Cmd) {
 	}
 	return hold, cmd
 }
+
+// RecoveryFile is the file holding notes that could not be saved, "" when
+// there was none; the command line names it once the screen is gone.
+func (m *Model) RecoveryFile() string { return m.recovery }
 
 // ConfirmLeave carries out the leave the run screen held back.
 func (m *Model) ConfirmLeave() tea.Cmd {
@@ -464,3 +474,6 @@ func (m *Model) OpenCards() tea.Cmd {
 	m.screen = screenBoard
 	return nil
 }
+
+// Catalog is the string catalogue the screens speak.
+func (m *Model) Catalog() *i18n.Catalog { return m.com.Catalog }

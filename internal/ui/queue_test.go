@@ -125,7 +125,7 @@ func TestLeavingWithNotesWaitingAsksAndWritesThemBesideTheDatabase(t *testing.T)
 		t.Fatal("left with three notes waiting without asking")
 	}
 	scr := h.screen()
-	if !strings.Contains(scr, "3 notes are not saved yet") || !strings.Contains(scr, "y: write them to a file") {
+	if !strings.Contains(scr, "3 notes are not saved yet") || !strings.Contains(scr, "y/q: write them to a file") {
 		t.Fatalf("no question:\n%s", scr)
 	}
 	_, y := h.m.Update(keyMsg("y"))

@@ -227,6 +227,9 @@ func (r *Screen) HoldQuit() (bool, tea.Cmd) {
 // so the root need not wait for a save that may never land.
 func (r *Screen) Recovered() bool { return r.recovered != "" && r.recoveredAll() }
 
+// RecoveryFile is the recovery file written for this session, "" when none.
+func (r *Screen) RecoveryFile() string { return r.recovered }
+
 // recoveredAll reports whether the recovery file holds every waiting note.
 func (r *Screen) recoveredAll() bool { return r.recoveredN >= len(r.queue) }
 

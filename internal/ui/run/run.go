@@ -243,10 +243,13 @@ func (r *Screen) SetStatus(s string, isErr bool) {
 func (r *Screen) HandleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := r.keys
 	if r.askQuit {
-		// The question of HoldQuit: y leaves (the notes go to the recovery
-		// file), any other key stays.
+		// The question of HoldQuit: y (or q again) leaves, the notes going
+		// to the recovery file; any other key stays.
 		if s := msg.String(); s == "y" || s == "j" {
 			return r.host.ConfirmLeave()
+		}
+		if key.Matches(msg, k.Quit) {
+			return r.host.Quit() // asked twice: the root confirms
 		}
 		r.askQuit = false
 		return nil
