@@ -44,8 +44,10 @@ func newResumeCmd(app *App) *cobra.Command {
 			if lost > 0 {
 				fmt.Fprintf(app.Err, "liberate: "+app.cat.Safety.LostNotes+"\n", lost)
 			}
-			m := ui.NewRun(app.deps(st, minuteBell), sess, notes, loadHistory(st, sess.ID))
-			return app.RunTUI(m)
+			deps, stop := app.liveDeps(app.deps(st, minuteBell))
+			defer stop()
+			m := ui.NewRun(deps, sess, notes, loadHistory(st, sess.ID))
+			return app.runTUI(m)
 		},
 	}
 	cmd.Flags().BoolVar(&minuteBell, "minute-bell", false, "also ring one minute before the end of longer steps")

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -176,8 +177,17 @@ func (app *App) run(opts *RunOptions) error {
 	if err != nil {
 		return err
 	}
-	m := ui.NewRun(app.deps(st, opts.MinuteBell), sess, nil, session.History{})
-	return purgeAtExit(st, app.RunTUI(m))
+	deps, stop := app.liveDeps(app.deps(st, opts.MinuteBell))
+	defer stop()
+	m := ui.NewRun(deps, sess, nil, session.History{})
+	return purgeAtExit(st, app.runTUI(m))
+}
+
+// liveDeps serves the session to projectors while it runs; stop ends that.
+func (app *App) liveDeps(d ui.Deps) (ui.Deps, func()) {
+	l, stop, notice := app.serveLive(context.Background())
+	d.Live, d.Notice = l, notice
+	return d, stop
 }
 
 // deps wires the UI to the store, library and clock.
@@ -189,6 +199,8 @@ func (app *App) deps(st *store.Store, minuteBell bool) ui.Deps {
 		Catalog:    app.cat,
 		Theme:      app.theme(),
 		MinuteBell: minuteBell,
+		// A new session opens on its title screen; the clicker starts it.
+		TitleScreen: true,
 		Export: func(id string) (string, error) {
 			return app.exportToFile(st, id, "md", "")
 		},
@@ -206,6 +218,18 @@ func loadHistory(st *store.Store, id string) session.History {
 	}
 	_ = json.Unmarshal(b, &h)
 	return h
+}
+
+// runTUI runs m and, when the facilitator left a session with q, says in
+// one line that it is kept and how to resume it.
+func (app *App) runTUI(m *ui.Model) error {
+	if err := app.RunTUI(m); err != nil {
+		return err
+	}
+	if msg := m.LeftMessage(); msg != "" {
+		fmt.Fprintln(app.Out, msg)
+	}
+	return nil
 }
 
 func runProgram(m *ui.Model) error {

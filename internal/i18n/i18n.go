@@ -27,8 +27,11 @@ type Catalog struct {
 	Show   Show
 	Help   Help
 	Live   Live
+	Flow   Flow
 	// FollowUp: actions with owners and dates, follow-up sessions, series.
 	FollowUp FollowUp
+	// Console: the facilitator's console and the projector's own screens.
+	Console Console
 }
 
 // Supported lists the languages liberate ships.
@@ -37,9 +40,9 @@ var Supported = []string{"en", "nl"}
 // For returns the catalogue for lang ("en" or "nl"); anything else is English.
 func For(lang string) *Catalog {
 	if lang == "nl" {
-		return &Catalog{Lang: "nl", Run: runNL, Home: homeNL, Board: boardNL, Agenda: agendaNL, CLI: cliNL, Export: exportNL, Errors: errorsNL, Groups: groupsNL, Safety: safetyNL, Queue: queueNL, Turns: turnsNL, Table: tableNL, Show: showNL, Help: helpNL, Live: liveNL, FollowUp: followUpNL}
+		return &Catalog{Lang: "nl", Run: runNL, Home: homeNL, Board: boardNL, Agenda: agendaNL, CLI: cliNL, Export: exportNL, Errors: errorsNL, Groups: groupsNL, Safety: safetyNL, Queue: queueNL, Turns: turnsNL, Table: tableNL, Show: showNL, Help: helpNL, Live: liveNL, Flow: flowNL, FollowUp: followUpNL, Console: consoleNL}
 	}
-	return &Catalog{Lang: "en", Run: runEN, Home: homeEN, Board: boardEN, Agenda: agendaEN, CLI: cliEN, Export: exportEN, Errors: errorsEN, Groups: groupsEN, Safety: safetyEN, Queue: queueEN, Turns: turnsEN, Table: tableEN, Show: showEN, Help: helpEN, Live: liveEN, FollowUp: followUpEN}
+	return &Catalog{Lang: "en", Run: runEN, Home: homeEN, Board: boardEN, Agenda: agendaEN, CLI: cliEN, Export: exportEN, Errors: errorsEN, Groups: groupsEN, Safety: safetyEN, Queue: queueEN, Turns: turnsEN, Table: tableEN, Show: showEN, Help: helpEN, Live: liveEN, Flow: flowEN, FollowUp: followUpEN, Console: consoleEN}
 }
 
 // Detect picks the language from LC_ALL, LC_MESSAGES or LANG: Dutch for

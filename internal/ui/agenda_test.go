@@ -66,7 +66,7 @@ func TestAgendaShowsPlannedAgainstActualAndTheProjectedEnd(t *testing.T) {
 			t.Fatalf("agenda lacks %q:\n%s", want, scr)
 		}
 	}
-	if f := strings.Fields(lineWith(scr, "Alone, in silence")); len(f) < 2 || f[len(f)-2] != "1" || f[len(f)-1] != "3" {
+	if f := strings.Fields(lineWith(scr, "Alone, in silence")); len(f) < 2 || f[len(f)-2] != "1:00" || f[len(f)-1] != "3:00" {
 		t.Fatalf("silent step does not show 1 planned against 3 actual: %q", f)
 	}
 }

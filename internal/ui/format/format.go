@@ -21,13 +21,26 @@ func SaveError(err error) string {
 	return strings.TrimSuffix(s, ".")
 }
 
-// Minutes shows a duration as minutes with one decimal when needed.
+// Minutes shows a duration to the half minute, as whole minutes ("3") or
+// minutes and seconds ("1:30"): never a decimal, which reads as 1.4 in
+// English and 1,4 in Dutch. A few seconds show as 0.
 func Minutes(d time.Duration) string {
-	m := math.Round(d.Minutes()*10) / 10
-	if m == float64(int(m)) {
-		return fmt.Sprintf("%d", int(m))
+	d = d.Round(30 * time.Second)
+	if d%time.Minute == 0 {
+		return fmt.Sprintf("%d", int(d/time.Minute))
 	}
-	return fmt.Sprintf("%.1f", m)
+	return Clock(d)
+}
+
+// Clock shows a duration as minutes and seconds, "1:24", "12:00"; a
+// negative one gets a minus sign.
+func Clock(d time.Duration) string {
+	sign := ""
+	if d < 0 {
+		sign, d = "-", -d
+	}
+	s := int(math.Round(d.Seconds()))
+	return fmt.Sprintf("%s%d:%02d", sign, s/60, s%60)
 }
 
 // StructureHeading names a structure of a plan, with the string item's own

@@ -29,9 +29,19 @@ func (r *Screen) HandleAgendaKey(msg tea.KeyPressMsg) tea.Cmd {
 	case "a", "q":
 		r.host.ShowRun()
 		r.agendaScroll = 0
+	case "y", "j":
+		// y, and j for ja: j only scrolls when there is nothing to accept.
+		if r.Replan != nil {
+			evs := r.Sess.ApplyReplan(r.Replan, now)
+			r.Replan = nil
+			return r.PersistNow(evs)
+		}
+		if msg.String() == "j" {
+			r.agendaScroll++
+		}
 	case "up", "k":
 		r.agendaScroll--
-	case "down", "j":
+	case "down":
 		r.agendaScroll++
 	case "home":
 		r.agendaScroll = -1 << 20
@@ -44,12 +54,6 @@ func (r *Screen) HandleAgendaKey(msg tea.KeyPressMsg) tea.Cmd {
 			r.SetStatus(r.com.Catalog.Agenda.AtMinimum, false)
 		} else {
 			r.SetStatus(r.com.Catalog.Agenda.NoReplan, false)
-		}
-	case "y":
-		if r.Replan != nil {
-			evs := r.Sess.ApplyReplan(r.Replan, now)
-			r.Replan = nil
-			return r.PersistNow(evs)
 		}
 	case "x":
 		r.Replan = nil
@@ -132,20 +136,20 @@ func (r *Screen) AgendaView(width, height int, now time.Time) string {
 			label += " · " + ct
 		}
 		label = ansi.Truncate(textsafe.Display(label), labelW, "…")
-		planned := format.Minutes(rec.Planned)
+		planned := format.Clock(rec.Planned)
 		replanned := ""
 		if p.Planned != rec.Planned {
-			replanned = format.Minutes(p.Planned)
+			replanned = format.Clock(p.Planned)
 		}
 		if r.Replan != nil && i < len(r.Replan) && i > r.Sess.Pos && r.Replan[i] != p.Planned {
-			replanned = "→" + format.Minutes(r.Replan[i])
+			replanned = "→" + format.Clock(r.Replan[i])
 		}
 		if !p.Timed {
 			planned = "–"
 		}
 		act := ""
 		if rec.Visited {
-			act = format.Minutes(actual.Round(time.Second))
+			act = format.Clock(actual.Round(time.Second))
 		}
 		totP += rec.Planned
 		totR += p.Planned
@@ -157,9 +161,9 @@ func (r *Screen) AgendaView(width, height int, now time.Time) string {
 	}
 	totRS := ""
 	if totR != totP {
-		totRS = format.Minutes(totR)
+		totRS = format.Clock(totR)
 	}
-	total := st.Header.Render(layout.PadRight("  "+cat.Total, labelW+2) + cols(format.Minutes(totP), totRS, format.Minutes(totA)))
+	total := st.Header.Render(layout.PadRight("  "+cat.Total, labelW+2) + cols(format.Clock(totP), totRS, format.Clock(totA)))
 
 	// Rows between the headings and the pinned total, phase and help lines.
 	avail := max(1, height-len(out)-3)
@@ -192,7 +196,7 @@ func (r *Screen) AgendaView(width, height int, now time.Time) string {
 	k := r.keys
 	out = append(out, layout.HelpLine(r.com.Styles, width,
 		layout.WithHelp(k.Agenda, "a", cat.Back),
-		layout.WithEnabled(layout.WithHelp(k.Save, "y", cat.Accept), r.Replan != nil),
+		layout.WithEnabled(layout.WithHelp(k.Save, r.com.Catalog.Flow.ConfirmKey, cat.Accept), r.Replan != nil),
 		layout.WithEnabled(layout.WithHelp(k.Close, "x/esc", cat.Decline), r.Replan != nil),
 		layout.WithEnabled(layout.WithHelp(k.Repeat, "p", cat.ReplanKey), r.Replan == nil && !r.Sess.Finished),
 		layout.WithEnabled(layout.WithHelp(k.Up, "↑/↓", cat.Scroll), len(rows) > avail),

@@ -298,7 +298,7 @@ func recoveryText(cat i18n.Queue, kinds map[string]string, dbPath, title string,
 		if kind == "" {
 			kind = string(n.Kind)
 		}
-		fmt.Fprintf(&b, "[%s] %s\n", textsafe.Display(kind), textsafe.Display(n.Text))
+		fmt.Fprintf(&b, "[%s] %s\n", textsafe.Display(kind), textsafe.Display(actionLine(n)))
 	}
 	if len(saved) > 0 {
 		b.WriteString("\n" + cat.FileSaved + "\n")

@@ -13,6 +13,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"liberate/internal/action"
 	"liberate/internal/session"
 	"liberate/internal/structure"
 	"liberate/internal/textsafe"
@@ -72,9 +73,15 @@ type Options struct {
 	// Export writes the session's Markdown and returns the file it wrote;
 	// nil hides the export key.
 	Export func(sessionID string) (string, error)
+	// Library gives the console the structures' facilitator tips; nil
+	// shows only the steps' own tips.
+	Library *structure.Library
 	// Persist orders the session's snapshots on disk; one for the life of
 	// the program, so a late snapshot of an earlier screen never wins.
 	Persist *Persister
+	// TitleScreen keeps a session that has not started on its title
+	// screen until the clicker starts the first step.
+	TitleScreen bool
 }
 
 // Screen is the projected countdown, the capture line and the recent
@@ -124,6 +131,7 @@ type Screen struct {
 	recovered  string    // the recovery file, once written
 	recoveredN int       // waiting notes the recovery file holds
 	damaged    bool      // the database was damaged under the session
+	tally string // digits of a theme's new score, typed in the review step
 }
 
 // New returns the run screen of sess, whose notes are already loaded.
@@ -150,6 +158,9 @@ func New(com *common.Common, host Host, opts Options, sess *session.Session, not
 func (r *Screen) Start() tea.Cmd {
 	if r.Sess.Started() {
 		return r.autoBackup()
+	}
+	if r.opts.TitleScreen {
+		return nil // the title screen waits for the clicker
 	}
 	evs := r.Sess.Start(r.com.Now)
 	r.lastRemaining = r.Sess.Remaining(r.com.Now)
@@ -239,6 +250,10 @@ func (r *Screen) SetStatus(s string, isErr bool) {
 	r.statusEnd = r.com.Now.Add(d)
 }
 
+// Blanked reports whether the projector is blanked: the next key only
+// brings the screen back.
+func (r *Screen) Blanked() bool { return r.blank }
+
 // HandleKey routes a key press by mode.
 func (r *Screen) HandleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := r.keys
@@ -262,10 +277,14 @@ func (r *Screen) HandleKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	now := r.com.Now
 	if r.blank {
-		// Any key brings the screen back; the blank key just toggles.
+		// The first key only brings the screen back, whatever it is: a
+		// clicker's PgDn must not also skip the step the room returns to.
 		r.blank = false
-		if key.Matches(msg, k.Blank) {
-			return nil
+		return nil
+	}
+	if r.reviewActive() {
+		if cmd, ok := r.handleReviewKey(msg); ok {
+			return cmd
 		}
 	}
 	if r.Replan != nil {
@@ -329,7 +348,7 @@ func (r *Screen) HandleKey(msg tea.KeyPressMsg) tea.Cmd {
 func (r *Screen) Move(dir int) tea.Cmd {
 	now := r.com.Now
 	from := r.Sess.Pos
-	wasFinished := r.Sess.Finished
+	wasFinished, wasStarted := r.Sess.Finished, r.Sess.Started()
 	var evs []session.Event
 	if dir > 0 {
 		evs = r.Sess.Next(now)
@@ -339,7 +358,7 @@ func (r *Screen) Move(dir int) tea.Cmd {
 	if evs == nil {
 		return nil
 	}
-	if !(wasFinished && dir < 0) && !(r.Sess.Finished && dir > 0) {
+	if wasStarted && !(wasFinished && dir < 0) && !(r.Sess.Finished && dir > 0) {
 		r.com.History.Push(session.Op{Type: session.OpStepMove, From: from, To: r.Sess.Pos, Label: r.StepTitle()})
 	}
 	r.afterStepChange(now)
@@ -381,6 +400,7 @@ func (r *Screen) afterStepChange(now time.Time) {
 	r.lastRemaining = r.Sess.Remaining(now)
 	r.minuteRung = false
 	r.Replan = nil
+	r.tally = ""
 	if !r.kindSet {
 		r.Kind = r.defaultKind()
 	}
@@ -508,15 +528,29 @@ func (r *Screen) saveInput() tea.Cmd {
 		r.editing = 0
 		r.Input.SetValue("")
 		r.Input.Placeholder = r.com.Catalog.Run.CapturePh
-		if !ok || old.Text == text {
+		if !ok {
 			return nil
 		}
 		n := old
-		n.Text, n.UpdatedAt = text, now
+		n.Text = text
+		if n.Kind == session.KindAction {
+			p := action.Parse(text, now)
+			n.Text, n.Owner, n.Due = p.Text, p.Owner, p.DueDate()
+		}
+		if n.Text == old.Text && n.Owner == old.Owner && n.Due == old.Due {
+			return nil
+		}
+		n.UpdatedAt = now
 		return r.enqueue(waiting{note: n, edit: true, before: old, truncated: truncated})
 	}
 	c := r.Sess.Current()
 	n := session.Note{SessionID: r.Sess.ID, Text: text, Kind: r.Kind, StepIndex: r.Sess.Pos, CreatedAt: now, UpdatedAt: now}
+	if n.Kind == session.KindAction {
+		// "Jan: leverancier bellen @vr": the owner and the date go in their
+		// own fields, as the line above the capture said back.
+		p := action.Parse(text, now)
+		n.Text, n.Owner, n.Due = p.Text, p.Owner, p.DueDate()
+	}
 	if c != nil {
 		n.Structure, n.StepPath = c.Structure, c.Path
 		n.Counters = append([]structure.Counter(nil), c.Counters...)
@@ -641,7 +675,7 @@ func (r *Screen) handleNotesKey(msg tea.KeyPressMsg) tea.Cmd {
 	case "enter", "e":
 		r.Mode = ModeCapture
 		r.editing = selected.ID
-		r.Input.SetValue(selected.Text)
+		r.Input.SetValue(actionLine(selected))
 		r.Input.CursorEnd()
 		r.Input.Placeholder = r.com.Catalog.Run.EditPh
 	case "d", "delete", "backspace":
@@ -761,6 +795,18 @@ func (r *Screen) applyOp(op session.Op, undo bool) tea.Cmd {
 		return tea.Batch(r.PersistNow(evs), r.saveHistory())
 	case session.OpClusters, session.OpNoteMove, session.OpVote:
 		return r.host.BoardOp(op, undo, label)
+	case session.OpReview, session.OpRescore:
+		if !r.Sess.RevertReview(op, !undo, now) {
+			return nil
+		}
+		// Show the room the item that changed.
+		r.Sess.ReviewPos = op.Index
+		if op.Type == session.OpRescore {
+			r.Sess.ReviewPos = len(r.Sess.Review) + op.Index
+		}
+		r.tally = ""
+		r.SetStatus(label, false)
+		return r.PersistNow(nil)
 	}
 	return nil
 }
@@ -943,6 +989,9 @@ func (r *Screen) View(width, height int, now time.Time) string {
 		notes = append(notes, wait...)
 	}
 	if r.Mode != ModeRun {
+		if sb := r.sayBack(width); sb != "" {
+			bottom = append(bottom, sb)
+		}
 		bottom = append(bottom, r.captureLine(width))
 	}
 	if r.Replan != nil {
@@ -1094,7 +1143,7 @@ func (r *Screen) waitingView(width, rows int) []string {
 	for _, w := range r.queue[len(r.queue)-rows:] {
 		kind := r.com.Catalog.Run.Kinds[string(w.note.Kind)]
 		prefix := fmt.Sprintf("%3s  %-11s ", "…", kind)
-		text := ansi.Truncate(mark+": "+textsafe.Display(w.note.Text), max(0, width-ansi.StringWidth(prefix)-1), "…")
+		text := ansi.Truncate(mark+": "+textsafe.Display(actionLine(w.note)), max(0, width-ansi.StringWidth(prefix)-1), "…")
 		out = append(out, st.StatusWarning.Render(ansi.Truncate(prefix+text, width, "…")))
 	}
 	return out
@@ -1190,6 +1239,12 @@ func (r *Screen) helpView(width int) string {
 	}
 	if r.Sess.Finished {
 		return layout.HelpLine(m.Styles, width, layout.WithEnabled(k.Export, r.opts.Export != nil), k.Back, k.Board, k.Agenda, k.Undo, k.Quit)
+	}
+	if r.reviewActive() {
+		return layout.HelpLine(m.Styles, width, r.reviewHelp()...)
+	}
+	if r.opts.TitleScreen && !r.Sess.Started() {
+		return layout.HelpLine(m.Styles, width, layout.WithHelp(k.Next, "→/pgdn", m.Catalog.FollowUp.KeyWalk), k.Capture, k.Help, k.Quit)
 	}
 	back := layout.WithEnabled(k.Back, r.Sess.Pos > 0)
 	cards := layout.WithEnabled(layout.WithHelp(k.Board, "5", m.Catalog.Board.KeyCards), r.cardsStep())
