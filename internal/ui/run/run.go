@@ -131,7 +131,7 @@ type Screen struct {
 	recovered  string    // the recovery file, once written
 	recoveredN int       // waiting notes the recovery file holds
 	damaged    bool      // the database was damaged under the session
-	tally string // digits of a theme's new score, typed in the review step
+	tally      string    // digits of a theme's new score, typed in the review step
 }
 
 // New returns the run screen of sess, whose notes are already loaded.
