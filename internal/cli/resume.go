@@ -12,6 +12,7 @@ import (
 
 func newResumeCmd(app *App) *cobra.Command {
 	var minuteBell bool
+	var join JoinOptions
 	cmd := &cobra.Command{
 		Use:   "resume [SESSION]",
 		Short: "Continue the last (or given) session exactly where it stopped",
@@ -44,10 +45,20 @@ func newResumeCmd(app *App) *cobra.Command {
 			if lost > 0 {
 				fmt.Fprintf(app.Err, "liberate: "+app.cat.Safety.LostNotes+"\n", lost)
 			}
-			m := ui.NewRun(app.deps(st, minuteBell), sess, notes, loadHistory(st, sess.ID))
+			deps := app.deps(st, minuteBell)
+			phones, err := join.start(st, sess.ID)
+			if err != nil {
+				return err
+			}
+			if phones != nil {
+				defer phones.Close()
+				deps.Phones = phones
+			}
+			m := ui.NewRun(deps, sess, notes, loadHistory(st, sess.ID))
 			return app.runTUI(m)
 		},
 	}
 	cmd.Flags().BoolVar(&minuteBell, "minute-bell", false, "also ring one minute before the end of longer steps")
+	addJoinFlags(cmd.Flags(), &join)
 	return cmd
 }
