@@ -45,7 +45,8 @@ func newResumeCmd(app *App) *cobra.Command {
 			if lost > 0 {
 				fmt.Fprintf(app.Err, "liberate: "+app.cat.Safety.LostNotes+"\n", lost)
 			}
-			deps := app.deps(st, minuteBell)
+			deps, stop := app.liveDeps(app.deps(st, minuteBell))
+			defer stop()
 			phones, err := join.start(st, sess.ID)
 			if err != nil {
 				return err

@@ -1,9 +1,11 @@
 package cli
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -178,7 +180,8 @@ func (app *App) run(opts *RunOptions) error {
 	if err != nil {
 		return err
 	}
-	deps := app.deps(st, opts.MinuteBell)
+	deps, stop := app.liveDeps(app.deps(st, opts.MinuteBell))
+	defer stop()
 	phones, err := opts.JoinOptions.start(st, sess.ID)
 	if err != nil {
 		return err
@@ -189,6 +192,13 @@ func (app *App) run(opts *RunOptions) error {
 	}
 	m := ui.NewRun(deps, sess, nil, session.History{})
 	return purgeAtExit(st, app.runTUI(m))
+}
+
+// liveDeps serves the session to projectors while it runs; stop ends that.
+func (app *App) liveDeps(d ui.Deps) (ui.Deps, func()) {
+	l, stop, notice := app.serveLive(context.Background())
+	d.Live, d.Notice = l, notice
+	return d, stop
 }
 
 // deps wires the UI to the store, library and clock.
@@ -235,6 +245,9 @@ func (app *App) runTUI(m *ui.Model) error {
 
 func runProgram(m *ui.Model) error {
 	_, err := tea.NewProgram(m).Run()
+	if f := m.RecoveryFile(); f != "" {
+		fmt.Fprintf(os.Stderr, "liberate: "+m.Catalog().Queue.Recovered+"\n", textsafe.Display(f))
+	}
 	return tuiError(err)
 }
 

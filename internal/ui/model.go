@@ -5,6 +5,7 @@ package ui
 
 import (
 	"fmt"
+	"reflect"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -17,6 +18,7 @@ import (
 	"liberate/internal/ui/board"
 	"liberate/internal/ui/common"
 	"liberate/internal/ui/home"
+	"liberate/internal/ui/room"
 	"liberate/internal/ui/run"
 	"liberate/internal/ui/styles"
 )
@@ -30,6 +32,15 @@ type HomeSource = home.Source
 
 // SessionInfo is one line of the home screen's session list.
 type SessionInfo = home.SessionInfo
+
+// Live is where the running liberate publishes what the room sees, and
+// how many screens follow it.
+type Live interface {
+	// Publish hands on a snapshot after a change; it must not block.
+	Publish(room.Snapshot)
+	// Attached is the number of projectors following now.
+	Attached() int
+}
 
 // Deps are the things the UI is given rather than creates.
 type Deps struct {
@@ -45,6 +56,12 @@ type Deps struct {
 	// Home lists sessions and structures for the home screen; nil when
 	// running a session directly.
 	Home HomeSource
+	// Notice is said on the status line when the session opens (why no
+	// projector can attach, say).
+	Notice string
+	// Live carries the room's view of the running session to other screens
+	// (projectors); nil means one screen.
+	Live Live
 	// Ticker schedules the next tick; nil means a real timer. Tests that
 	// drive time themselves pass one that returns nil.
 	Ticker func(d time.Duration) tea.Cmd
@@ -130,9 +147,21 @@ type Model struct {
 
 	persist  *run.Persister
 	quitting bool
+
+	// attached is how many projectors follow (read at every tick); the run
+	// screen is the facilitator's console while there are any.
+	attached  int
+	published room.Snapshot
+	havePub   bool
 	// afterSaves leaves (quits or goes home) once the saves in flight are
 	// on disk, so a note typed just before q keeps its undo entry.
 	afterSaves func() tea.Cmd
+	// pendingLeave is the quit or return home the run screen held back
+	// because notes wait to be saved; ConfirmLeave carries it out.
+	pendingLeave func() tea.Cmd
+	// recovery is the last recovery file a run screen wrote, said again
+	// after liberate has left the screen.
+	recovery string
 }
 
 // NewRun returns the root model showing the run screen of sess, whose notes
@@ -180,13 +209,16 @@ func newModel(deps Deps) *Model {
 }
 
 func (m *Model) newRun(sess *session.Session, notes []session.Note) *run.Screen {
-	opts := run.Options{Keys: m.keys, MinuteBell: m.deps.MinuteBell, Export: m.deps.Export, Persist: m.persist, TitleScreen: m.deps.TitleScreen}
+	opts := run.Options{Keys: m.keys, MinuteBell: m.deps.MinuteBell, Export: m.deps.Export, Library: m.deps.Library, Persist: m.persist, TitleScreen: m.deps.TitleScreen}
 	if m.deps.Phones != nil {
 		opts.ToggleMute = m.deps.Phones.ToggleMute
 	}
 	r := run.New(m.com, m, opts, sess, notes)
 	if m.deps.Phones != nil {
 		r.Join = m.deps.Phones.Join()
+	}
+	if m.deps.Notice != "" {
+		r.SetStatus(m.deps.Notice, true)
 	}
 	return r
 }
@@ -203,6 +235,8 @@ func (m *Model) Init() tea.Cmd {
 	if m.deps.Phones != nil {
 		cmds = append(cmds, phoneNotes(m.deps.Phones))
 	}
+	// A projector that attaches before the first message sees the session.
+	m.publish()
 	return tea.Batch(cmds...)
 }
 
@@ -223,13 +257,42 @@ func (m *Model) tick() tea.Cmd {
 }
 
 // Update handles a message, then tells the phone page what the room does
-// now.
+// now and publishes the room's view when it changed.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	model, cmd := m.update(msg)
 	if p := m.deps.Phones; p != nil && m.run != nil {
 		p.SetRoom(m.run.PhoneRoom())
 	}
+	m.publish()
 	return model, cmd
+}
+
+// RoomSnapshot is what the room sees now: the run screen's step, or what
+// the board shows the room; an empty snapshot when no session runs.
+func (m *Model) RoomSnapshot() room.Snapshot {
+	if m.run == nil {
+		return room.Snapshot{Lang: m.com.Catalog.Lang}
+	}
+	s := m.run.Snapshot()
+	if m.screen == screenBoard && m.board != nil {
+		m.board.Present(&s)
+	}
+	return s.ForRoom()
+}
+
+// publish hands a changed room view to the projectors. The countdown is
+// computed from the deadline on every screen, so nothing is sent per
+// second.
+func (m *Model) publish() {
+	if m.deps.Live == nil {
+		return
+	}
+	s := m.RoomSnapshot()
+	if m.havePub && reflect.DeepEqual(s, m.published) {
+		return
+	}
+	m.published, m.havePub = s, true
+	m.deps.Live.Publish(s)
 }
 
 func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -252,6 +315,9 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case tickMsg:
 		m.com.Now = m.com.Clock.Now()
+		if m.deps.Live != nil {
+			m.attached = m.deps.Live.Attached()
+		}
 		var cmds []tea.Cmd
 		if m.run != nil {
 			cmds = append(cmds, m.run.OnTick(m.com.Now))
@@ -284,9 +350,12 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m.com.Now = m.com.Clock.Now()
 	if m.run != nil {
 		if cmd, ok := m.run.HandleMsg(msg); ok {
+			if f := m.run.RecoveryFile(); f != "" {
+				m.recovery = f
+			}
 			// A note added, restored or deleted (by undo, say) while the
 			// board is open shows up there at once.
-			if _, isNote := msg.(run.NoteSavedMsg); isNote && m.board != nil {
+			if run.IsNoteSaved(msg) && m.board != nil {
 				m.board.Reindex()
 			}
 			return m, m.leaveWhenSaved(msg, cmd)
@@ -360,7 +429,37 @@ func (m *Model) toggleJoin(p Phones) tea.Cmd {
 // savesInFlight reports whether a note or board change is still on its
 // way to disk.
 func (m *Model) savesInFlight() bool {
+	if m.run != nil && m.run.Recovered() {
+		// The waiting notes are in the recovery file: a save that may
+		// never land is not waited for.
+		return m.board != nil && m.board.Saving()
+	}
 	return (m.run != nil && m.run.Pending > 0) || (m.board != nil && m.board.Saving())
+}
+
+// holdLeave asks the run screen whether leave may go ahead now: with notes
+// waiting to be saved it asks the facilitator first.
+func (m *Model) holdLeave(leave func() tea.Cmd) (bool, tea.Cmd) {
+	if m.run == nil {
+		return false, nil
+	}
+	hold, cmd := m.run.HoldQuit()
+	if hold {
+		m.pendingLeave = leave
+	}
+	return hold, cmd
+}
+
+// RecoveryFile is the file holding notes that could not be saved, "" when
+// there was none; the command line names it once the screen is gone.
+func (m *Model) RecoveryFile() string { return m.recovery }
+
+// ConfirmLeave carries out the leave the run screen held back.
+func (m *Model) ConfirmLeave() tea.Cmd {
+	if m.pendingLeave == nil {
+		return nil
+	}
+	return m.pendingLeave()
 }
 
 // leaveWhenSaved carries out a waiting quit or return home once the last
@@ -389,6 +488,9 @@ func (m *Model) leaveWhenSaved(msg tea.Msg, cmd tea.Cmd) tea.Cmd {
 // backHome saves the running session and shows the home screen again,
 // with its session list read anew.
 func (m *Model) backHome() tea.Cmd {
+	if hold, cmd := m.holdLeave(m.backHome); hold {
+		return cmd
+	}
 	if m.savesInFlight() && m.afterSaves == nil {
 		m.afterSaves = m.backHome
 		return nil
@@ -401,6 +503,9 @@ func (m *Model) backHome() tea.Cmd {
 }
 
 func (m *Model) quit() tea.Cmd {
+	if hold, cmd := m.holdLeave(m.quit); hold {
+		return cmd
+	}
 	m.quitting = true
 	// A second q or ctrl+c while waiting leaves at once: what is on disk
 	// stays there either way.
@@ -438,6 +543,9 @@ func (m *Model) View() tea.View {
 		}
 	case m.screen == screenAgenda && m.run != nil:
 		content = m.run.AgendaView(w, h, now)
+		title = m.run.WindowTitle(now)
+	case m.run != nil && m.attached > 0:
+		content = m.run.ConsoleView(w, h, m.attached, now)
 		title = m.run.WindowTitle(now)
 	case m.run != nil:
 		content = m.run.View(w, h, now)
@@ -531,3 +639,6 @@ func (m *Model) OpenCards() tea.Cmd {
 	m.screen = screenBoard
 	return nil
 }
+
+// Catalog is the string catalogue the screens speak.
+func (m *Model) Catalog() *i18n.Catalog { return m.com.Catalog }

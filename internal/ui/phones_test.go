@@ -52,7 +52,6 @@ func newPhoneHarness(t *testing.T) (*harness, *fakePhones) {
 	return h, ph
 }
 
-
 func TestPhonesFollowWhatTheStepCaptures(t *testing.T) {
 	h, ph := newPhoneHarness(t)
 	if r := ph.last(); r.State.Capture != "" || !strings.Contains(r.State.Title, "Alone") {

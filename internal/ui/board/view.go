@@ -3,7 +3,6 @@ package board
 import (
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -12,8 +11,8 @@ import (
 	"liberate/internal/cluster"
 	"liberate/internal/session"
 	"liberate/internal/textsafe"
-	"liberate/internal/ui/bigtext"
 	"liberate/internal/ui/layout"
+	"liberate/internal/ui/room"
 )
 
 // View renders the board in width × height cells.
@@ -121,7 +120,49 @@ func (b *Screen) statusLine(width int) string {
 		}
 		return style.Render(ansi.Truncate(textsafe.Display(b.status), width, "…"))
 	}
+	if why := b.whyLine(); why != "" {
+		return st.Muted.Render(ansi.Truncate(why, width, "…"))
+	}
 	return st.Muted.Render(ansi.Truncate(c.Hint, width, "…"))
+}
+
+// whyLine says, for the selected theme, its pillar and what its notes
+// share; for a selected note, why it sits in its theme. "" for the
+// unclustered notes.
+func (b *Screen) whyLine() string {
+	sec, note := b.selected()
+	if sec >= len(b.Clusters) {
+		return ""
+	}
+	p := b.com.Catalog.Pillar
+	c := b.Clusters[sec]
+	why := c.Why
+	if len(why) == 0 && len(c.Terms) > 0 {
+		why = c.Terms[:min(3, len(c.Terms))]
+	}
+	line := p.Name(c.Pillar.String())
+	if note >= 0 {
+		ws := b.noteWhy(note, c.Terms)
+		if len(ws) == 0 {
+			return line + " · " + p.NoteNear
+		}
+		return line + " · " + fmt.Sprintf(p.NoteWhy, textsafe.Display(strings.Join(ws, ", ")))
+	}
+	if len(why) > 0 {
+		line += " · " + fmt.Sprintf(p.Shared, textsafe.Display(strings.Join(why, ", ")))
+	}
+	return line
+}
+
+// noteWhy is cluster.NoteWhy for note i, remembered for the last note
+// asked about so that frames do not analyse it again.
+func (b *Screen) noteWhy(i int, terms []string) []string {
+	n := b.notes()[i]
+	key := n.Text + "\x00" + strings.Join(terms, "\x00")
+	if b.whyKey != key {
+		b.whyKey, b.whyWords = key, cluster.NoteWhy(n.Text, terms)
+	}
+	return b.whyWords
 }
 
 func (b *Screen) helpLine(width int) string {
@@ -141,7 +182,7 @@ func (b *Screen) helpLine(width int) string {
 	return layout.HelpLine(m.Styles, width,
 		k.Nav,
 		layout.WithEnabled(k.Move, onNote), layout.WithEnabled(k.Shift, onNote || onTheme), layout.WithEnabled(k.Split, onNote),
-		layout.WithEnabled(k.Rename, onTheme), layout.WithEnabled(k.Merge, onTheme && len(b.Clusters) > 1),
+		layout.WithEnabled(k.Rename, onTheme), layout.WithEnabled(k.Pillar, onTheme), layout.WithEnabled(k.Merge, onTheme && len(b.Clusters) > 1),
 		layout.WithEnabled(k.Delete, onTheme && len(b.Members[sec]) == 0),
 		k.Vote, k.Focus, k.Regroup, k.Sort, k.New,
 		layout.WithEnabled(k.Undo, len(m.History.Undo) > 0), k.Compact, k.Cards, k.Help, k.Back)
@@ -299,6 +340,9 @@ func (b *Screen) sectionRow(s, width int, selected bool) string {
 	if v := b.SectionVotes(s); v > 0 {
 		meta += " · " + count(v, c.VoteOne, c.VoteMany)
 	}
+	if s < len(b.Clusters) && b.Clusters[s].Pillar != cluster.PillarNone && width >= 60 {
+		meta += " · " + b.com.Catalog.Pillar.Name(b.Clusters[s].Pillar.String())
+	}
 	metaW := ansi.StringWidth(meta)
 	room := width - ansi.StringWidth(num) - metaW - 2
 	if room < 8 {
@@ -392,109 +436,75 @@ func spaced(s string) string {
 // focusView shows one theme for the room: its name large and centred, its
 // tally, and its notes in a readable list.
 func (b *Screen) focusView(width, height int) string {
-	st := b.com.Styles
-	c := b.com.Catalog.Board
 	sec, _ := b.selected()
-	secs := b.Sections()
-	label := c.Unclustered
-	if sec < len(b.Clusters) {
-		label = textsafe.Display(b.Clusters[sec].Label)
-	}
-	pos := fmt.Sprintf(c.ThemeOf, max(0, slices.Index(secs, sec))+1, len(secs))
-	meta := count(len(b.Members[sec]), c.NoteOne, c.NoteMany)
-	if v := b.SectionVotes(sec); v > 0 {
-		meta += " · " + count(v, c.VoteOne, c.VoteMany)
-	}
-	out := []string{layout.LeftRight(width, st.HeaderDim.Render(pos), st.HeaderDim.Render(meta))}
-	if height >= 14 {
-		out = append(out, "")
-	}
-	var title []string
-	switch sp := spaced(label); {
-	case ansi.StringWidth(sp) <= width-4:
-		title = []string{sp}
-	default:
-		title = layout.Wrap(strings.ToUpper(label), width-4, 3)
-	}
-	for _, l := range title {
-		out = append(out, layout.Center(width, st.Title.Render(l)))
-	}
-	v := b.SectionVotes(sec)
-	if v > 0 && height >= 30 {
-		// The tally in big digits: the room reads the result from the back.
-		out = append(out, "")
-		for _, d := range bigtext.Render(strconv.Itoa(v), width-2, min(7, height/6)) {
-			out = append(out, layout.Center(width, st.Digits.Render(d)))
-		}
-	}
-	if height >= 12 {
-		out = append(out, "")
-		line := count(len(b.Members[sec]), c.NoteOne, c.NoteMany)
-		if v > 0 {
-			line = "● " + count(v, c.VoteOne, c.VoteMany) + "   ·   " + line
-		}
-		out = append(out, layout.Center(width, st.Config.Render(line)))
-		out = append(out, layout.Center(width, st.Muted.Render(strings.Repeat("─", min(width-4, 40)))))
-	}
-	// Notes, wrapped, from the scroll position; only what fits is built.
-	avail := height - len(out) - 2
-	ns := b.notes()
-	mem := b.Members[sec]
-	if b.focusScroll > max(0, len(mem)-1) {
+	if mem := b.Members[sec]; b.focusScroll > max(0, len(mem)-1) {
 		b.focusScroll = max(0, len(mem)-1)
 	}
-	margin := 4
-	if width >= 100 {
-		margin = width / 8
-	}
-	textW := width - 2*margin - 4
-	var list []string
-	shown := b.focusScroll
-	// A blank line between notes when they all fit that way.
-	airy := height >= 30 && 2*(len(mem)-b.focusScroll) <= avail
-	for k := b.focusScroll; k < len(mem) && len(list) < avail; k++ {
-		n := ns[mem[k]]
-		body := textsafe.Display(n.Text)
-		if n.Votes > 0 {
-			body += fmt.Sprintf("  ● %d", n.Votes)
-		}
-		lines := layout.Wrap(body, max(1, textW), 3)
-		if len(list)+len(lines) > avail && len(list) > 0 {
-			break
-		}
-		if airy && len(list) > 0 {
-			list = append(list, "")
-		}
-		for j, l := range lines {
-			mark := "    "
-			if j == 0 {
-				mark = b.kindMark(n.Kind) + " · "
-			}
-			list = append(list, strings.Repeat(" ", margin)+st.NoteKind.Render(mark)+st.Note.Render(l))
-		}
-		shown = k + 1
-	}
-	if more := len(mem) - shown; more > 0 && len(list) > 0 {
-		if len(list) >= avail {
-			list = list[:avail-1]
-		}
-		list = append(list, strings.Repeat(" ", margin)+st.Muted.Render(fmt.Sprintf(c.More, more)))
-	}
-	for _, l := range list {
-		out = append(out, ansi.Truncate(l, width, ""))
-	}
-	for len(out) < height-2 {
-		out = append(out, "")
-	}
+	snap := room.Snapshot{Lang: b.com.Catalog.Lang, Show: room.ShowFocus, Focus: b.focus()}
+	out := room.FocusView(snap, width, max(0, height-2), b.com.Styles)
 	out = append(out, b.statusLine(width), b.helpLine(width))
 	return strings.Join(out[:min(len(out), height)], "\n")
+}
+
+// roomNotes are the live notes of section sec as the room sees them.
+func (b *Screen) roomNotes(sec int) []room.Note {
+	ns := b.notes()
+	var out []room.Note
+	for _, i := range b.Members[sec] {
+		n := ns[i]
+		out = append(out, room.Note{Mark: b.kindMark(n.Kind), Text: textsafe.Display(n.Text), Votes: n.Votes})
+	}
+	return out
+}
+
+// sectionLabel is the theme's label, or the word for the unclustered notes.
+func (b *Screen) sectionLabel(sec int) string {
+	if sec < len(b.Clusters) {
+		return textsafe.Display(b.Clusters[sec].Label)
+	}
+	return b.com.Catalog.Board.Unclustered
+}
+
+// focus is the selected theme as the focus view shows it.
+func (b *Screen) focus() room.Focus {
+	sec, _ := b.selected()
+	secs := b.Sections()
+	return room.Focus{
+		Position: fmt.Sprintf(b.com.Catalog.Board.ThemeOf, max(0, slices.Index(secs, sec))+1, len(secs)),
+		Theme:    room.Theme{Label: b.sectionLabel(sec), Votes: b.SectionVotes(sec), Size: len(b.Members[sec]), Notes: b.roomNotes(sec)},
+		Scroll:   b.focusScroll,
+	}
+}
+
+// Present puts what the board shows the room into s: one theme large
+// with its notes, the 25/10 countdown, or the themes (labels, sizes and
+// tallies) while the facilitator works on them.
+// Card entry is the facilitator's own: the room keeps seeing the step.
+func (b *Screen) Present(s *room.Snapshot) {
+	switch b.Mode {
+	case ModeFocus:
+		s.Show, s.Focus = room.ShowFocus, b.focus()
+	case ModeCountdown:
+		s.Show, s.Countdown = room.ShowCountdown, b.countdown()
+	case ModeCards:
+	default:
+		s.Show = room.ShowThemes
+		for _, sec := range b.Sections() {
+			if sec >= len(b.Clusters) && len(b.Members[sec]) == 0 {
+				continue
+			}
+			// The notes themselves reach the room when the facilitator
+			// shows a theme (f).
+			s.Themes = append(s.Themes, room.Theme{Label: b.sectionLabel(sec), Votes: b.SectionVotes(sec), Size: len(b.Members[sec])})
+		}
+	}
 }
 
 // helpView lists every board key.
 func (b *Screen) helpView(width, height int) string {
 	st := b.com.Styles
 	k := newBoardKeyMap(b.com.Catalog)
-	rows := []key.Binding{k.Nav, k.Theme, k.Move, k.Shift, k.Merge, k.Split, k.New, k.Rename, k.Delete, k.Regroup,
+	rows := []key.Binding{k.Nav, k.Theme, k.Move, k.Shift, k.Merge, k.Split, k.New, k.Rename, k.Pillar, k.Delete, k.Regroup,
 		k.Vote, k.Adjust, k.Sort, k.Focus, k.Compact, k.Cards, k.Undo, k.Redo, k.Back}
 	out := []string{st.Title.Render(b.com.Catalog.Board.HelpTitle), ""}
 	for _, r := range rows {

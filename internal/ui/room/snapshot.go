@@ -56,6 +56,17 @@ type Snapshot struct {
 	Flash      string    `json:"flash,omitempty"`
 	FlashUntil time.Time `json:"flash_until,omitempty"`
 
+	// Silent is set while the facilitator has muted the bell: screens
+	// flash without ringing.
+	Silent bool `json:"silent,omitempty"`
+
+	// Show is what the screen shows: the step, or the board's themes, one
+	// theme large, or the 25/10 countdown, with its payload.
+	Show      Show      `json:"show,omitempty"`
+	Themes    []Theme   `json:"themes,omitempty"`
+	Focus     Focus     `json:"focus,omitzero"`
+	Countdown Countdown `json:"countdown,omitzero"`
+
 	// Join is what the room needs to join from a phone; empty until the
 	// phone page is served.
 	Join string `json:"join,omitempty"`

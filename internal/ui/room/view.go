@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -39,6 +40,14 @@ func View(s Snapshot, width, height int, now time.Time, st styles.Styles) string
 	}
 	if width < MinWidth || height < MinHeight {
 		return Tiny(s, width, height, now, st)
+	}
+	switch s.Show {
+	case ShowFocus:
+		return strings.Join(FocusView(s, width, height, st), "\n")
+	case ShowCountdown:
+		return strings.Join(CountdownView(s, width, height, st), "\n")
+	case ShowThemes:
+		return strings.Join(ThemesView(s, width, height, now, st), "\n")
 	}
 	draw := func(s Snapshot, width, height int) string {
 		if s.Opening != nil {
@@ -83,12 +92,7 @@ done:
 	if digitRows < 1 {
 		digitRows = 1
 	}
-	digits := bigtext.Render(s.TimeText(now), width-2, digitRows)
-	ds := digitStyle(s, now, st)
-	var mid []string
-	for _, l := range digits {
-		mid = append(mid, layout.Center(width, ds.Render(l)))
-	}
+	mid := paintDigits(bigtext.Render(s.TimeText(now), width-2, digitRows), width, digitStyle(s, now, st))
 
 	var out []string
 	out = append(out, header(s, cat, width, now, st))
@@ -129,6 +133,21 @@ done:
 // room before it gives rows to its own lines.
 func Rows(s Snapshot, width, height int, st styles.Styles) int {
 	return blocks(s, i18n.For(s.Lang).Run, width, height, st).fixed() + 3
+}
+
+// Texts are the lines the room reads under the digits, each centred in
+// width: info (configuration, groups, a review's heading…), the invitation
+// (or the review's item) and the prompt (or its details), before any are
+// dropped for lack of room.
+func Texts(s Snapshot, width, height int, st styles.Styles) (info, inv, prompt []string) {
+	b := blocks(s, i18n.For(s.Lang).Run, width, height, st)
+	for _, l := range b.inv {
+		inv = append(inv, layout.Center(width, st.Invitation.Render(l)))
+	}
+	for _, l := range b.prompt {
+		prompt = append(prompt, layout.Center(width, st.Prompt.Render(l)))
+	}
+	return b.info, inv, prompt
 }
 
 // textBlocks are the lines under the digits, before any are dropped.
@@ -182,8 +201,12 @@ func blocks(s Snapshot, cat i18n.Run, width, height int, st styles.Styles) textB
 	return b
 }
 
-// header is the top line: structure, step i/n and counters on the left; on
-// the console the session clock and bell state on the right.
+// Header is the top line: structure, step i/n and counters on the left;
+// with the Console part the session clock and bell state on the right.
+func Header(s Snapshot, width int, now time.Time, st styles.Styles) string {
+	return header(s, i18n.For(s.Lang).Run, width, now, st)
+}
+
 func header(s Snapshot, cat i18n.Run, width int, now time.Time, st styles.Styles) string {
 	left := s.Structure + "  ·  " + s.Step
 	if s.Counters != "" {
@@ -322,6 +345,30 @@ func Tiny(s Snapshot, width, height int, now time.Time, st styles.Styles) string
 		out = append(out, t)
 	}
 	return strings.Join(out, "\n")
+}
+
+// paintDigits centres and styles the lines of big digits. They hold only
+// block characters and spaces, one cell each, so their width is their
+// rune count, and one style's escape codes wrap every line: measuring and
+// styling each of up to a hundred long lines through Lip Gloss would cost
+// a projector most of its frame.
+func paintDigits(lines []string, width int, style lipgloss.Style) []string {
+	pre, post := "", ""
+	if r := style.Render("█"); r != "█" {
+		if i := strings.Index(r, "█"); i >= 0 {
+			pre, post = r[:i], r[i+len("█"):]
+		}
+	}
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		w := utf8.RuneCountInString(l)
+		if w >= width {
+			out[i] = layout.Center(width, style.Render(l))
+			continue
+		}
+		out[i] = strings.Repeat(" ", (width-w)/2) + pre + l + post
+	}
+	return out
 }
 
 // reviewBlocks shows the review's item under the digits instead of the
