@@ -257,3 +257,19 @@ func TestFollowUpGolden(t *testing.T) {
 		}
 	}
 }
+
+func TestTheAgendaShowsPlannedClockTimesAfterStart(t *testing.T) {
+	clock := &timer.FakeClock{T: t0}
+	sess := session.New(session.Options{ID: "x", Title: "Ochtend", Lang: "en", PlanStart: time.Date(2026, 11, 22, 9, 30, 0, 0, time.UTC)}, testPlan(), t0)
+	m := NewRun(Deps{Store: newMemStore(), Clock: clock, Catalog: i18n.For("en"), Theme: ThemeMono, Ticker: func(time.Duration) tea.Cmd { return nil }}, sess, nil, session.History{})
+	h := &harness{t: t, m: m, clock: clock, st: newMemStore()}
+	h.run(m.Init())
+	h.size(100, 30)
+	h.key("a")
+	scr := h.screen()
+	for _, want := range []string{"09:30 Alone, in silence", "09:31 Pairs", "09:33 Fours", "09:37 Whole group"} {
+		if !strings.Contains(scr, want) {
+			t.Errorf("agenda lacks %q:\n%s", want, scr)
+		}
+	}
+}
