@@ -273,3 +273,33 @@ func TestTheAgendaShowsPlannedClockTimesAfterStart(t *testing.T) {
 		}
 	}
 }
+
+func TestTheBoardGivesANoteAnOwnerAndADateLater(t *testing.T) {
+	h := newHarness(t, "en", testPlan())
+	h.key("c")
+	h.typeText("Ask IT for longer sessions")
+	h.key("enter")
+	h.key("esc")
+	h.key("h")
+	h.key("down") // onto the note
+	h.key("o")
+	for range "Ask IT for longer sessions" {
+		h.key("backspace")
+	}
+	h.typeText("Sam: ask IT for longer sessions @next week")
+	h.key("enter")
+	var n session.Note
+	for _, x := range h.st.notes {
+		n = x
+	}
+	if n.Kind != session.KindAction || n.Owner != "Sam" || n.Due != "2026-11-23" || n.Text != "ask IT for longer sessions" {
+		t.Fatalf("note after o: %+v", n)
+	}
+	if !strings.Contains(h.screen(), "ask IT for longer sessions · Sam · Mon 23 Nov") {
+		t.Fatalf("the board does not show the owner:\n%s", h.screen())
+	}
+	h.key("u")
+	if got := h.st.notes[n.ID]; got.Owner != "" || got.Kind != session.KindNote {
+		t.Fatalf("undo of the owner: %+v", got)
+	}
+}
