@@ -1,4 +1,4 @@
-//go:build unix
+//go:build !windows
 
 package store
 
@@ -6,31 +6,15 @@ import (
 	"errors"
 	"os"
 	"syscall"
-	"time"
-
-	bolterrors "go.etcd.io/bbolt/errors"
 )
 
-// lockFile takes the kind of lock bbolt takes on f (exclusive for a writer,
-// shared for a reader), waiting up to timeout for another liberate to let
-// go. The lock goes with f when it is closed.
-func lockFile(f *os.File, exclusive bool, timeout time.Duration) error {
+// tryLock takes bbolt's kind of flock on f without waiting; busy says that
+// another process holds it.
+func tryLock(f *os.File, exclusive bool) (busy bool, err error) {
 	how := syscall.LOCK_SH
 	if exclusive {
 		how = syscall.LOCK_EX
 	}
-	deadline := time.Now().Add(timeout)
-	for {
-		err := syscall.Flock(int(f.Fd()), how|syscall.LOCK_NB)
-		if err == nil {
-			return nil
-		}
-		if !errors.Is(err, syscall.EWOULDBLOCK) {
-			return err
-		}
-		if time.Now().After(deadline) {
-			return bolterrors.ErrTimeout
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+	err = syscall.Flock(int(f.Fd()), how|syscall.LOCK_NB)
+	return errors.Is(err, syscall.EWOULDBLOCK), err
 }
