@@ -3,6 +3,7 @@ package board
 import (
 	"slices"
 	"strconv"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -344,12 +345,18 @@ func (b *Screen) renameKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch msg.String() {
 	case "esc":
 		b.Mode = ModeList
+		b.naming = false
 		b.Input.Blur()
 		return nil
 	case "enter":
 		v := b.Input.Value()
 		b.Mode = ModeList
 		b.Input.Blur()
+		if strings.TrimSpace(v) == "" && b.naming {
+			b.naming = false
+			return nil // a new theme keeps its provisional name
+		}
+		b.naming = false
 		return b.rename(v)
 	}
 	var cmd tea.Cmd
