@@ -505,6 +505,12 @@ func TestADutchSessionResumesInDutchUnderAnEnglishLocale(t *testing.T) {
 		t.Fatal(errOut)
 	}
 	got := screen(t, ta.models[len(ta.models)-1], 100, 30)
+	if !strings.Contains(got, "Eerst: 1-2-4-Allen") || strings.Contains(got, "First:") {
+		t.Fatalf("the title screen of a Dutch session resumed under LANG=C is not in Dutch:\n%s", got)
+	}
+	// The clicker starts the first step.
+	ta.models[len(ta.models)-1].Update(tea.KeyPressMsg{Code: tea.KeyPgDown})
+	got = screen(t, ta.models[len(ta.models)-1], 100, 30)
 	if !strings.Contains(got, "ALLEEN") || strings.Contains(got, "ALONE") {
 		t.Fatalf("a Dutch session resumed under LANG=C is not in Dutch:\n%s", got)
 	}
@@ -512,6 +518,7 @@ func TestADutchSessionResumesInDutchUnderAnEnglishLocale(t *testing.T) {
 	if _, errOut, code := ta.exec(t, "resume", "--lang", "en"); code != 0 {
 		t.Fatal(errOut)
 	}
+	ta.models[len(ta.models)-1].Update(tea.KeyPressMsg{Code: tea.KeyPgDown})
 	if got := screen(t, ta.models[len(ta.models)-1], 100, 30); !strings.Contains(got, "ALONE") {
 		t.Fatalf("--lang en on resume is not in English:\n%s", got)
 	}

@@ -44,9 +44,15 @@ func newClusterCmd(app *App) *cobra.Command {
 				defer f.Close()
 				in = f
 			}
-			texts, err := cluster.ReadTexts(in)
+			texts, info, err := cluster.ReadTextsLimited(in)
 			if err != nil {
 				return err
+			}
+			if info.Capped {
+				fmt.Fprintf(app.Err, "liberate: only the first %d notes were read; split the input to cluster the rest\n", len(texts))
+			}
+			if info.Cut > 0 {
+				fmt.Fprintf(app.Err, "liberate: %d notes longer than %d characters were cut to that length\n", info.Cut, cluster.MaxNoteRunes)
 			}
 			res := cluster.Cluster(texts, cluster.Options{K: k})
 			out := app.Out

@@ -54,7 +54,9 @@ func (app *App) home() error {
 		return err
 	}
 	defer st.Close()
-	err = app.runTUI(ui.NewHome(app.deps(st, false)))
+	deps, stop := app.liveDeps(app.deps(st, false))
+	defer stop()
+	err = app.runTUI(ui.NewHome(deps))
 	return purgeAtExit(st, err)
 }
 

@@ -44,7 +44,9 @@ func newResumeCmd(app *App) *cobra.Command {
 			if lost > 0 {
 				fmt.Fprintf(app.Err, "liberate: "+app.cat.Safety.LostNotes+"\n", lost)
 			}
-			m := ui.NewRun(app.deps(st, minuteBell), sess, notes, loadHistory(st, sess.ID))
+			deps, stop := app.liveDeps(app.deps(st, minuteBell))
+			defer stop()
+			m := ui.NewRun(deps, sess, notes, loadHistory(st, sess.ID))
 			return app.runTUI(m)
 		},
 	}

@@ -21,6 +21,7 @@ import (
 	"liberate/internal/textsafe"
 	"liberate/internal/timer"
 	"liberate/internal/ui"
+	"liberate/internal/ui/projector"
 )
 
 // Version is the release, set by the build.
@@ -44,6 +45,9 @@ type App struct {
 	UserDir string // where the facilitator's own structures live
 	// RunTUI runs a Bubble Tea model; tests replace it.
 	RunTUI func(m *ui.Model) error
+	// RunProjector runs the projector's model; nil means the terminal.
+	// Tests replace it.
+	RunProjector func(m *projector.Model) error
 	// Getenv reads the environment; tests replace it.
 	Getenv func(string) string
 	// IsTerminal reports whether the run screen has a terminal to run in;
@@ -130,6 +134,7 @@ func NewRootCmd(app *App) *cobra.Command {
 		newExportCmd(app),
 		newClusterCmd(app),
 		newBackupCmd(app),
+		newProjectorCmd(app),
 		newRepairCmd(app),
 	)
 	app.registerCompletions(root)

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -175,8 +176,17 @@ func (app *App) run(opts *RunOptions) error {
 	if err != nil {
 		return err
 	}
-	m := ui.NewRun(app.deps(st, opts.MinuteBell), sess, nil, session.History{})
+	deps, stop := app.liveDeps(app.deps(st, opts.MinuteBell))
+	defer stop()
+	m := ui.NewRun(deps, sess, nil, session.History{})
 	return purgeAtExit(st, app.runTUI(m))
+}
+
+// liveDeps serves the session to projectors while it runs; stop ends that.
+func (app *App) liveDeps(d ui.Deps) (ui.Deps, func()) {
+	l, stop, notice := app.serveLive(context.Background())
+	d.Live, d.Notice = l, notice
+	return d, stop
 }
 
 // deps wires the UI to the store, library and clock.
@@ -188,6 +198,8 @@ func (app *App) deps(st *store.Store, minuteBell bool) ui.Deps {
 		Catalog:    app.cat,
 		Theme:      app.theme(),
 		MinuteBell: minuteBell,
+		// A new session opens on its title screen; the clicker starts it.
+		TitleScreen: true,
 		Export: func(id string) (string, error) {
 			return app.exportToFile(st, id, "md", "")
 		},

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -129,4 +130,65 @@ func FuzzCluster(f *testing.F) {
 		}
 		checkPartition(t, texts, res)
 	})
+}
+
+func TestReadTextsStopsAtTheNoteCapAndSaysSo(t *testing.T) {
+	var b strings.Builder
+	for i := range MaxNotes + 5 {
+		fmt.Fprintf(&b, "note %d\n", i)
+	}
+	texts, info, err := ReadTextsLimited(strings.NewReader(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(texts) != MaxNotes || !info.Capped || texts[MaxNotes-1] != fmt.Sprintf("note %d", MaxNotes-1) {
+		t.Fatalf("got %d notes, capped %v, last %q", len(texts), info.Capped, texts[len(texts)-1])
+	}
+	texts, info, _ = ReadTextsLimited(strings.NewReader("a\nb\n"))
+	if len(texts) != 2 || info.Capped || info.Cut != 0 {
+		t.Fatalf("a small input is read as it is: %q %+v", texts, info)
+	}
+}
+
+func TestReadTextsCutsVeryLongLinesAndReadsOn(t *testing.T) {
+	for _, huge := range []int{3 * MaxNoteRunes, 20 << 20} { // read whole, streamed
+		in := "first\n" + strings.Repeat("é", huge) + "\nlast\n"
+		texts, info, err := ReadTextsLimited(strings.NewReader(in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(texts) != 3 || texts[0] != "first" || texts[2] != "last" || info.Cut != 1 {
+			t.Fatalf("%d runes: got %d notes, cut %d", huge, len(texts), info.Cut)
+		}
+		if n := utf8.RuneCountInString(texts[1]); n != MaxNoteRunes || !utf8.ValidString(texts[1]) {
+			t.Fatalf("%d runes: the long note has %d runes, want %d", huge, n, MaxNoteRunes)
+		}
+	}
+}
+
+func TestReadTextsStreamsALargeCSVByItsTextColumn(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("\ufeffid,text\n")
+	for b.Len() <= wholeInput {
+		fmt.Fprintf(&b, "%d,\"printer, kapot %d %s\"\n", b.Len(), b.Len(), strings.Repeat("x", 120))
+	}
+	b.WriteString("x,\"two\nlines\"\n")
+	texts, info, err := ReadTextsLimited(strings.NewReader(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.Capped || !strings.HasPrefix(texts[0], "printer, kapot ") || texts[len(texts)-1] != "two\nlines" {
+		t.Fatalf("capped %v, first %q, last %q", info.Capped, texts[0], texts[len(texts)-1])
+	}
+}
+
+func TestWriteResultHeadingsShowLabelsAsTyped(t *testing.T) {
+	res := Result{Groups: []Group{{ID: "x", Label: "re-entered, e-mail", Members: []int{0}}}, Assign: []int{0}}
+	var b bytes.Buffer
+	if err := WriteResult(&b, []string{"re-entered e-mail"}, res, "md"); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "## re-entered, e-mail (1)") {
+		t.Errorf("heading escaped: %s", b.String())
+	}
 }

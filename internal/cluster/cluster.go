@@ -37,6 +37,12 @@ type Group struct {
 	Terms []string
 	// Members are indexes into the texts, in increasing order.
 	Members []int
+	// Why names what holds the group together: the terms most of its
+	// notes share, strongest first (at most three; none for one note).
+	Why []string
+	// Pillar is the suggested pillar: whether the theme is about people,
+	// process or technology, from the concepts its notes name.
+	Pillar Pillar
 }
 
 // Result is a clustering of all texts.
@@ -45,6 +51,9 @@ type Result struct {
 	Groups []Group
 	// Assign gives for every text the index of its group in Groups.
 	Assign []int
+	// NoteWhy gives for every text the terms of its group it holds: why it
+	// sits there. Empty when it joined on spelling or on its neighbours.
+	NoteWhy [][]string
 }
 
 // Tuning, one configuration for all inputs.
@@ -57,6 +66,7 @@ var (
 	mergeSim    = 0.65 // clusters whose centres are this similar merge
 	minSizeDiv  = 5.0  // groups under √n/minSizeDiv notes are absorbed
 	sampleCap   = 2000 // larger inputs are clustered on a sample of this size
+	useWard     = true // --k merges by Ward's criterion, else by average linkage
 )
 
 // Cluster groups texts into themes. Empty input gives an empty result; every
@@ -73,8 +83,26 @@ func Cluster(texts []string, opt Options) Result {
 	if n == 0 {
 		return Result{}
 	}
-	c := analyze(texts)
-	fixed, fixedNames := pinned(n, opt.Fixed)
+	f := foldDuplicates(texts, opt.Fixed)
+	repTexts := make([]string, len(f.reps))
+	repFixed := map[int]string{}
+	for r, i := range f.reps {
+		repTexts[r] = texts[i]
+		if id, ok := opt.Fixed[i]; ok {
+			repFixed[r] = id
+		}
+	}
+	c := analyze(repTexts)
+	c.weight = f.weight
+	fixed, fixedNames := pinned(len(repTexts), repFixed)
+	assign := clusterNotes(c, fixed, len(fixedNames) > 0, opt.K)
+	return buildResult(texts, c, f, assign, fixed, fixedNames)
+}
+
+// clusterNotes groups the analysed notes of c: the graph's communities,
+// refined, then merged to the number of themes the notes hold (or to k).
+func clusterNotes(c *corpus, fixed []int, anyFixed bool, k int) []int {
+	n := len(c.vecs)
 	core := sampleOf(n, sampleCap, fixed)
 	sub, subFixed := c, fixed
 	res := resolution
@@ -93,31 +121,67 @@ func Cluster(texts []string, opt Options) Result {
 	} else {
 		g := symmetrize(knn(sub, neighbours, minEdgeSim))
 		var f []int
-		if len(fixedNames) > 0 {
+		if anyFixed {
 			f = subFixed
 		}
 		comm = louvain(g, res, f)
 	}
 	assign := refine(sub, comm, subFixed, refineSteps)
-	if opt.K == 0 && mergeSim < 1 {
+	if mergeSim < 1 {
 		assign = mergeSimilar(sub, assign, subFixed, mergeSim, 1)
-		assign = refine(sub, assign, subFixed, refineSteps)
-	}
-	if opt.K > 0 {
-		assign = forceK(sub, assign, subFixed, opt.K)
 		assign = refine(sub, assign, subFixed, refineSteps)
 	}
 	if core != nil {
 		assign = extend(c, core, assign, fixed)
 		assign = refine(c, assign, fixed, 2)
-		if opt.K > 0 {
-			assign = forceK(c, assign, fixed, opt.K)
+	}
+	assign = absorbSmall(c, assign, fixed, minGroupSize(n))
+	if k > 0 {
+		assign = forceK(c, assign, fixed, k)
+		assign = refine(c, assign, fixed, refineSteps)
+		if len(members(assign)) != min(k, n) {
+			assign = forceK(c, assign, fixed, k)
 		}
 	}
-	if opt.K == 0 {
-		assign = absorbSmall(c, assign, fixed, minGroupSize(n))
+	return assign
+}
+
+// folded maps the notes onto their distinct representatives: notes that
+// read the same once case, accents, punctuation, spacing and word order are
+// set aside are one note of weight (the number of its copies) to the
+// clustering, and all land in the same theme.
+type folded struct {
+	reps   []int     // index of the first note of each representative, increasing
+	repOf  []int     // note → its representative
+	weight []float32 // representative → number of notes it stands for
+}
+
+// foldDuplicates folds near-duplicate notes. Pinned notes are never folded:
+// each keeps its own hand placement.
+func foldDuplicates(texts []string, fixed map[int]string) folded {
+	f := folded{repOf: make([]int, len(texts))}
+	seen := make(map[string]int, len(texts))
+	var words []string
+	for i, t := range texts {
+		if _, pin := fixed[i]; !pin {
+			words = words[:0]
+			for _, tok := range tokenize(t) {
+				words = append(words, tok.fold)
+			}
+			slices.Sort(words)
+			key := strings.Join(words, " ")
+			if r, ok := seen[key]; ok {
+				f.repOf[i] = r
+				f.weight[r]++
+				continue
+			}
+			seen[key] = len(f.reps)
+		}
+		f.repOf[i] = len(f.reps)
+		f.reps = append(f.reps, i)
+		f.weight = append(f.weight, 1)
 	}
-	return buildResult(texts, c, assign, fixed, fixedNames)
+	return f
 }
 
 // sampleOf picks about size notes spread evenly over the input, plus every
@@ -146,8 +210,14 @@ func sampleOf(n, size int, fixed []int) []int {
 // table (names, blocks, document frequencies) of the whole.
 func (c *corpus) subset(idx []int) *corpus {
 	s := &corpus{names: c.names, block: c.block, df: c.df, vecs: make([]svec, len(idx))}
+	if c.weight != nil {
+		s.weight = make([]float32, len(idx))
+	}
 	for j, i := range idx {
 		s.vecs[j] = c.vecs[i]
+		if c.weight != nil {
+			s.weight[j] = c.weight[i]
+		}
 	}
 	return s
 }
@@ -317,7 +387,7 @@ func buildCentres(c *corpus, groups [][]int, cents []svec, stale []bool) {
 		return func(t int) {
 			g := todo[t]
 			for _, i := range groups[g] {
-				acc.add(c.vecs[i])
+				acc.addScaled(c.vecs[i], c.w(i))
 			}
 			norm := acc.norm2()
 			v := acc.flush(centroidCap, svec{})
@@ -392,12 +462,13 @@ func newAccumulator(nf int) *accumulator {
 	return &accumulator{dense: make([]float64, nf)}
 }
 
-func (a *accumulator) add(v svec) {
+// addScaled adds w·v.
+func (a *accumulator) addScaled(v svec, w float64) {
 	for j, id := range v.idx {
 		if a.dense[id] == 0 {
 			a.touched = append(a.touched, id)
 		}
-		a.dense[id] += float64(v.val[j])
+		a.dense[id] += w * float64(v.val[j])
 	}
 }
 
@@ -518,25 +589,24 @@ func renumberFrom(a []int) (out, from []int) {
 	return out, from
 }
 
-// forceK merges the two most similar clusters, or splits the largest one,
-// until there are exactly k (or as many as there are notes).
+// forceK merges clusters by average linkage, or splits the largest one,
+// until there are exactly k (or as many as there are notes). A merge never
+// makes a cluster larger than three times n/k while another pair can still
+// merge, so --k gives themes, not one blob and crumbs.
 func forceK(c *corpus, assign []int, fixed []int, k int) []int {
 	n := len(assign)
 	k = min(k, n)
+	if len(members(assign)) > k {
+		total := 0.0
+		for i := range assign {
+			total += c.w(i)
+		}
+		assign = mergeLinkage(c, assign, fixed, linkStop{k: k, maxSize: 3 * total / float64(k), ward: useWard})
+	}
 	for {
 		groups := members(assign)
-		if len(groups) == k {
+		if len(groups) >= k {
 			return assign
-		}
-		if len(groups) > k {
-			a, b := closestPair(c, groups, assign, fixed)
-			for i := range assign {
-				if assign[i] == b {
-					assign[i] = a
-				}
-			}
-			assign = renumber(assign)
-			continue
 		}
 		// Split the largest cluster around its two most distant notes.
 		big := 0
@@ -564,33 +634,47 @@ func forceK(c *corpus, assign []int, fixed []int, k int) []int {
 	}
 }
 
-func farthest(c *corpus, m []int, from int) int {
-	best, bestSim := m[0], math.Inf(1)
-	for _, i := range m {
-		if s := c.vecs[i].dot(c.vecs[from]); s < bestSim && i != from {
-			best, bestSim = i, s
-		}
-	}
-	return best
+// linkStop says when mergeLinkage stops: at k clusters; merges beyond
+// maxSize (total weight) wait until no other pair can merge.
+type linkStop struct {
+	k       int
+	maxSize float64
+	ward    bool // Ward's criterion instead of average linkage
 }
 
-// closestPair finds the two clusters whose centres are most similar; two
-// clusters holding notes pinned to different groups never merge.
-func closestPair(c *corpus, groups [][]int, assign []int, fixed []int) (int, int) {
+// mergeLinkage joins clusters by average linkage over note-to-note
+// similarities (weighted by the notes' copies): the pair whose notes are
+// most similar on average merges first. A large, loose cluster is on
+// average far from everything, so it does not swallow its neighbours the
+// way a centre does. Clusters holding notes pinned to different groups
+// never merge.
+func mergeLinkage(c *corpus, assign []int, fixed []int, stop linkStop) []int {
+	groups := members(assign)
 	k := len(groups)
-	cs := buildCentroids(c, assign, k)
-	// Centre·centre through the inverted index.
-	type key struct{ a, b int32 }
-	sim := map[key]float64{}
-	for f := range len(cs.start) - 1 {
-		l := cs.of(int32(f))
-		for x := 0; x < len(l); x++ {
-			for y := x + 1; y < len(l); y++ {
-				a, b := l[x].c, l[y].c
-				if a > b {
-					a, b = b, a
-				}
-				sim[key{a, b}] += float64(l[x].w * l[y].w)
+	if k <= max(1, stop.k) {
+		return assign
+	}
+	acc := newAccumulator(len(c.df))
+	sums := make([]svec, k)
+	size := make([]float64, k)
+	for g, m := range groups {
+		for _, i := range m {
+			acc.addScaled(c.vecs[i], c.w(i))
+			size[g] += c.w(i)
+		}
+		sums[g] = acc.flush(4*centroidCap, svec{})
+	}
+	D := make([][]float64, k)
+	for a := range D {
+		D[a] = make([]float64, k)
+	}
+	post := invert(sums, len(c.df))
+	for a, v := range sums {
+		row := D[a]
+		for j, id := range v.idx {
+			w := float64(v.val[j])
+			for _, p := range post.of(id) {
+				row[p.c] += w * float64(p.w)
 			}
 		}
 	}
@@ -603,22 +687,88 @@ func closestPair(c *corpus, groups [][]int, assign []int, fixed []int) (int, int
 			pin[a] = fixed[i]
 		}
 	}
-	ba, bb, bs := -1, -1, math.Inf(-1)
-	for a := 0; a < k; a++ {
-		for b := a + 1; b < k; b++ {
-			if pin[a] >= 0 && pin[b] >= 0 && pin[a] != pin[b] {
-				continue
+	alive := make([]bool, k)
+	parent := make([]int, k)
+	for g := range alive {
+		alive[g] = true
+		parent[g] = g
+	}
+	left := k
+	maxSize := stop.maxSize
+	if maxSize <= 0 {
+		maxSize = math.Inf(1)
+	}
+	for left > max(1, stop.k) {
+		ba, bb, bs := -1, -1, math.Inf(-1)
+		capped := false
+		for pass := 0; pass < 2 && ba < 0; pass++ {
+			for a := 0; a < k; a++ {
+				if !alive[a] {
+					continue
+				}
+				for b := a + 1; b < k; b++ {
+					if !alive[b] || (pin[a] >= 0 && pin[b] >= 0 && pin[a] != pin[b]) {
+						continue
+					}
+					s := D[a][b] / (size[a] * size[b])
+					if stop.ward {
+						// Ward: the smallest growth of the squared error,
+						// as a negative score.
+						s = -(size[a] * size[b] / (size[a] + size[b])) *
+							(D[a][a]/(size[a]*size[a]) + D[b][b]/(size[b]*size[b]) - 2*s)
+					}
+					if pass == 0 && size[a]+size[b] > maxSize {
+						capped = true
+						continue
+					}
+					if s > bs {
+						ba, bb, bs = a, b, s
+					}
+				}
 			}
-			s := sim[key{int32(a), int32(b)}]
-			if s > bs {
-				ba, bb, bs = a, b, s
+			if !capped {
+				break
 			}
 		}
+		if ba < 0 {
+			break
+		}
+		D[ba][ba] += D[bb][bb] + 2*D[ba][bb]
+		for x := 0; x < k; x++ {
+			if x != ba {
+				D[ba][x] += D[bb][x]
+				D[x][ba] = D[ba][x]
+			}
+		}
+		size[ba] += size[bb]
+		alive[bb] = false
+		parent[bb] = ba
+		if pin[ba] < 0 {
+			pin[ba] = pin[bb]
+		}
+		left--
 	}
-	if ba < 0 {
-		return 0, 0
+	root := func(g int) int {
+		for parent[g] != g {
+			g = parent[g]
+		}
+		return g
 	}
-	return ba, bb
+	out := make([]int, len(assign))
+	for i, a := range assign {
+		out[i] = root(a)
+	}
+	return renumber(out)
+}
+
+func farthest(c *corpus, m []int, from int) int {
+	best, bestSim := m[0], math.Inf(1)
+	for _, i := range m {
+		if s := c.vecs[i].dot(c.vecs[from]); s < bestSim && i != from {
+			best, bestSim = i, s
+		}
+	}
+	return best
 }
 
 func members(assign []int) [][]int {
@@ -629,28 +779,66 @@ func members(assign []int) [][]int {
 	return groupsOf(assign, k)
 }
 
-// buildResult orders the groups, names them and gives them ids.
-func buildResult(texts []string, c *corpus, assign []int, fixed []int, fixedNames []string) Result {
-	groups := members(assign)
-	sort.SliceStable(groups, func(a, b int) bool {
-		if len(groups[a]) != len(groups[b]) {
-			return len(groups[a]) > len(groups[b])
+// buildResult orders the groups, names them and gives them ids. assign
+// holds a group per representative of f; every note joins its
+// representative's group.
+func buildResult(texts []string, c *corpus, f folded, assign []int, fixed []int, fixedNames []string) Result {
+	repGroups := members(assign)
+	groups := make([][]int, len(repGroups))
+	for i, r := range f.repOf {
+		g := assign[r]
+		groups[g] = append(groups[g], i)
+	}
+	order := make([]int, len(groups))
+	for g := range order {
+		order[g] = g
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		ga, gb := groups[order[a]], groups[order[b]]
+		if len(ga) != len(gb) {
+			return len(ga) > len(gb)
 		}
-		return groups[a][0] < groups[b][0]
+		return ga[0] < gb[0]
 	})
-	res := Result{Groups: make([]Group, len(groups)), Assign: make([]int, len(texts))}
+	res := Result{Groups: make([]Group, len(groups)), Assign: make([]int, len(texts)), NoteWhy: make([][]string, len(texts))}
 	used := map[string]bool{}
 	for _, s := range fixedNames {
 		used[s] = true
 	}
-	cnt := make([]int32, len(c.names))
-	for gi, m := range groups {
-		terms := describe(c, m, cnt)
-		g := Group{Members: m, Terms: terms}
-		g.Label = labelOf(terms, texts, m)
+	cnt := make([]termCount, len(c.names))
+	repWhy := make([][]string, len(f.reps))
+	for gi, g0 := range order {
+		m, reps := groups[g0], repGroups[g0]
+		terms := describe(c, reps, cnt)
+		g := Group{Members: m, Terms: words(terms), Pillar: pillarOf(c, reps)}
+		g.Label = labelOf(c, terms, reps)
+		for _, t := range terms {
+			if len(g.Why) < 3 && (len(reps) > 1 || len(m) > 1) {
+				g.Why = append(g.Why, t.word)
+			}
+		}
+		for _, r := range reps {
+			// A note names the shared terms in its own words.
+			var why []string
+			for _, t := range terms {
+				if _, ok := slices.BinarySearch(c.docs[r].terms, t.id); ok {
+					w := noteWord(&c.docs[r], c.names[t.id])
+					if w == "" {
+						w = t.word
+					}
+					if !slices.Contains(why, w) {
+						why = append(why, w)
+					}
+				}
+			}
+			repWhy[r] = why
+		}
 		for _, i := range m {
-			if fixed[i] >= 0 {
-				g.ID = fixedNames[fixed[i]]
+			res.NoteWhy[i] = repWhy[f.repOf[i]]
+		}
+		for _, r := range reps {
+			if fixed[r] >= 0 {
+				g.ID = fixedNames[fixed[r]]
 				break
 			}
 		}
@@ -675,66 +863,131 @@ func buildResult(texts []string, c *corpus, assign []int, fixed []int, fixedName
 	return res
 }
 
+// termCount is how much of a group uses a term: weighted and in distinct
+// notes.
+type termCount struct {
+	w     float64
+	notes int32
+}
+
+// groupTerm is a term that sets a group apart: its feature and the word
+// the notes use for it.
+type groupTerm struct {
+	id    int32
+	word  string
+	score float64
+}
+
 // describe ranks the words and concepts that set a group apart: how many of
 // its notes use the term, times how specific the term is to the group. cnt
-// is scratch space of one zero per feature, left zeroed.
-func describe(c *corpus, m []int, cnt []int32) []string {
-	type term struct {
-		id    int32
-		score float64
-	}
+// is scratch space of one zero per feature, left zeroed. Notes count with
+// their weight. A term is named in the session's language when its notes
+// in that language use a word for it, and never by a numeral.
+func describe(c *corpus, m []int, cnt []termCount) []groupTerm {
 	var touched []int32
+	size := 0.0
 	for _, i := range m {
+		w := c.w(i)
+		size += w
 		for _, id := range c.docs[i].terms {
-			if cnt[id] == 0 {
+			if cnt[id].notes == 0 {
 				touched = append(touched, id)
 			}
-			cnt[id]++
+			cnt[id].w += w
+			cnt[id].notes++
 		}
 	}
-	size := float64(len(m))
-	var ts []term
+	var ts []groupTerm
 	for _, id := range touched {
-		k := cnt[id]
-		cnt[id] = 0
-		if len(m) > 1 && k < 2 {
+		k, kd := cnt[id].w, int(cnt[id].notes)
+		cnt[id] = termCount{}
+		if size > 1 && k < 2 {
 			continue
 		}
-		cover := float64(k) / size
-		spec := float64(k) / float64(max(c.df[id], k))
+		cover := k / size
+		// Specificity counts distinct notes, as df does.
+		spec := float64(kd) / float64(max(int(c.df[id]), kd))
 		s := cover * spec
 		if strings.HasPrefix(c.names[id], "c:") {
 			s *= 0.9
 		}
-		ts = append(ts, term{id, s})
+		ts = append(ts, groupTerm{id: id, score: s})
 	}
 	// Strongest first; equal scores in order of name.
-	slices.SortFunc(ts, func(a, b term) int {
+	slices.SortFunc(ts, func(a, b groupTerm) int {
 		if a.score != b.score {
 			return cmp.Compare(b.score, a.score)
 		}
 		return strings.Compare(c.names[a.id], c.names[b.id])
 	})
-	var out []string
+	// The session's own language names the terms when it can.
+	var own []int
+	for _, i := range m {
+		if c.lang == langUnknown || c.docs[i].lang == c.lang {
+			own = append(own, i)
+		}
+	}
+	var out []groupTerm
 	seen := map[string]bool{}
 	for _, t := range ts {
 		name := c.names[t.id]
 		var w string
-		if strings.HasPrefix(name, "w:") {
-			w = surfaceOf(c, name[2:], m)
-		} else {
-			// A concept is named by the word the notes used for it, never
-			// by the lexicon's own name: "inloggen", not "login".
-			w = conceptSurface(c, name[2:], m)
+		for _, from := range [][]int{own, m} {
+			if w = termWord(c, name, from); w != "" {
+				break
+			}
 		}
-		if w == "" || seen[w] {
+		if w == "" || seen[w] || hasDigit(w) {
 			continue
 		}
 		seen[w] = true
-		out = append(out, w)
+		t.word = w
+		out = append(out, t)
 		if len(out) == 5 {
 			break
 		}
+	}
+	return out
+}
+
+// termWord is the word the notes m use for feature name: a stem's most
+// common spelling, or a concept's most common word. A concept is named by
+// the notes' word, never by the lexicon's own name: "inloggen", not
+// "login".
+func termWord(c *corpus, name string, m []int) string {
+	if strings.HasPrefix(name, "w:") {
+		return surfaceOf(c, name[2:], m)
+	}
+	return conceptSurface(c, name[2:], m)
+}
+
+// noteWord is the word one note uses for feature name, as termWord for a
+// group of that one note.
+func noteWord(d *doc, name string) string {
+	stem := name[2:]
+	if !strings.HasPrefix(name, "w:") {
+		j, ok := slices.BinarySearch(d.concepts, stem)
+		if !ok || d.trigger[j] == "phrase" {
+			return ""
+		}
+		stem = d.trigger[j]
+	}
+	if w := slices.Index(d.stems, stem); w >= 0 {
+		return d.words[w].surface
+	}
+	w, _ := compoundWith(d, stem)
+	return w
+}
+
+func hasDigit(s string) bool {
+	return strings.ContainsAny(s, "0123456789")
+}
+
+// words lists the words of terms.
+func words(ts []groupTerm) []string {
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = t.word
 	}
 	return out
 }
@@ -804,23 +1057,48 @@ func mostUsed(cnt map[string]int) string {
 	return best
 }
 
-// labelOf names a group with its two strongest terms, or with the note
-// itself when the group holds one short note.
-func labelOf(terms []string, texts []string, m []int) string {
-	switch {
-	case len(terms) >= 2:
-		return terms[0] + ", " + terms[1]
-	case len(terms) == 1:
-		return terms[0]
+// labelOf names a group with its strongest terms: two, or three when the
+// third is nearly as strong as the second, never two spellings of one word.
+// A group without shared terms (one note) is named by the first content
+// words of its note.
+func labelOf(c *corpus, terms []groupTerm, reps []int) string {
+	var ws []string
+	for _, t := range terms {
+		if len(ws) == 3 || (len(ws) == 2 && t.score < 0.8*terms[1].score) {
+			break
+		}
+		dup := false
+		for _, w := range ws {
+			dup = dup || sameWord(w, t.word)
+		}
+		if !dup {
+			ws = append(ws, t.word)
+		}
 	}
-	words := strings.Fields(Fold(texts[m[0]]))
-	if len(words) > 4 {
-		words = words[:4]
+	if len(ws) == 0 {
+		d := &c.docs[reps[0]]
+		for _, t := range d.words {
+			if len(ws) == 3 {
+				break
+			}
+			if !hasDigit(t.surface) {
+				ws = append(ws, t.surface)
+			}
+		}
 	}
-	if len(words) == 0 {
+	if len(ws) == 0 {
 		return "notes"
 	}
-	return strings.Join(words, " ")
+	return strings.Join(ws, ", ")
+}
+
+// sameWord reports whether a and b are spellings of one word: one is the
+// other with an ending ("wachtwoord", "wachtwoorden").
+func sameWord(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	return len(a) >= 4 && strings.HasPrefix(b, a) && len(b)-len(a) <= 3
 }
 
 // slug turns a label into an id: folded, words joined by hyphens.
@@ -850,7 +1128,7 @@ func mergeSimilar(c *corpus, assign []int, fixed []int, minSim float64, minK int
 	sums := make([]svec, k)
 	for g, m := range groups {
 		for _, i := range m {
-			acc.add(c.vecs[i])
+			acc.addScaled(c.vecs[i], c.w(i))
 		}
 		sums[g] = acc.flush(centroidCap, svec{})
 	}

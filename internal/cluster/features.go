@@ -71,6 +71,20 @@ type corpus struct {
 	block  []uint8  // feature id → block
 	df     []int32
 	bridge map[string]float64 // concept feature → share of its weight kept
+	// weight is the number of notes each note stands for (folded
+	// duplicates); nil when every note stands for itself.
+	weight []float32
+	// lang is the session's language: the language of most notes, or
+	// langUnknown when both have as many.
+	lang lang
+}
+
+// w is the weight of note i.
+func (c *corpus) w(i int) float64 {
+	if c.weight == nil {
+		return 1
+	}
+	return float64(c.weight[i])
 }
 
 // analyze tokenises, guesses languages, removes stop words, stems, splits
@@ -117,6 +131,12 @@ func analyze(texts []string) *corpus {
 		}
 	}
 	c := &corpus{docs: make([]doc, n)}
+	switch {
+	case nl > en:
+		c.lang = langNL
+	case en > nl:
+		c.lang = langEN
+	}
 	// Each note is analysed on its own (one stemmer cache per worker); the
 	// corpus-wide counts are gathered afterwards in note order.
 	lightIn := make([][]string, n) // per note: its light word candidates (see below)

@@ -25,6 +25,7 @@ type lexicon struct {
 	pstems   map[string][]lexEntry // "nl:"/"en:" + stem of first word → phrases
 	words    map[string]bool       // every folded single word, for compound splitting
 	concepts []string              // concept names, sorted
+	pillar   map[string]Pillar     // concept → the pillar it leans to
 }
 
 var (
@@ -46,6 +47,7 @@ func parseLexicon(text string) *lexicon {
 		phrases: map[string][]lexEntry{},
 		pstems:  map[string][]lexEntry{},
 		words:   map[string]bool{},
+		pillar:  map[string]Pillar{},
 	}
 	seenConcept := map[string]bool{}
 	add := func(m map[string][]string, k, c string) {
@@ -64,6 +66,16 @@ func parseLexicon(text string) *lexicon {
 		}
 		name, terms, ok := strings.Cut(line, ":")
 		if !ok {
+			continue
+		}
+		if p, isPillar := strings.CutPrefix(name, "!"); isPillar {
+			// `!pillar: concept, concept`
+			pl, _ := ParsePillar(strings.TrimSpace(p))
+			for _, c := range strings.Split(terms, ",") {
+				if c = strings.TrimSpace(c); c != "" && pl != PillarNone {
+					lx.pillar[c] = pl
+				}
+			}
 			continue
 		}
 		concept := strings.TrimSpace(name)

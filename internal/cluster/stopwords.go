@@ -30,6 +30,39 @@ whats when whens where wheres which while who whos whom why whys with wont would
 you youd youll youre youve your yours yourself yourselves just also get got still
 really always again ever every even please thanks thank hi hello ok okay yes yeah
 will shall may might must much many lot lots thing things way`)
+	// noFeature holds words of either language that say nothing about which
+	// problem a note is about: numerals and time words ("drie", "week"),
+	// generic actors ("management", "collega's", "niemand") and filler verbs
+	// ("krijgen", "make"). They pull notes of different problems together,
+	// so they are no features; phrases holding them still count ("2 keer",
+	// "nieuwe collega").
+	noFeature = wordSet(`twee drie vier vijf zes zeven acht negen tien elf twaalf
+twintig dertig veertig vijftig honderd honderden duizend duizenden miljoen eerste tweede
+derde vierde vijfde helft
+two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
+hundred hundreds thousand thousands million first third fourth fifth half dozen
+dag dagen dagelijks week weken wekelijks maand maanden maandelijks jaar jaren jaarlijks
+uur uren uurtje minuut minuten minuutje seconde seconden ochtend ochtends middag middags
+avond avonds nacht nachts vandaag gisteren morgen overmorgen maandag dinsdag woensdag
+donderdag vrijdag zaterdag zondag weekend kwartaal tijdje momenteel nooit telkens
+day days daily week weeks weekly month months monthly year years yearly annual hour hours
+minute minutes mins second seconds morning mornings afternoon evening evenings night nights
+today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday weekend
+weekends quarter never often sometimes usually anymore ago
+management manager managers collega collegas colleague colleagues iedereen niemand
+everyone everybody nobody somebody someone anyone anybody mensen people person persons
+medewerker medewerkers employee employees staff personeel leidinggevende leidinggevenden
+baas boss bosses wij jij hij zij they guys jongens
+maken maakt maak gemaakt krijgen krijg krijgt kreeg kregen gekregen
+staan staat stond stonden gestaan liggen lagen gelegen zien zie ziet zag zagen gezien
+weten weet wist wisten geweten willen wilde wilden gewild zitten zat zaten gezeten houden
+houdt hield gehouden nemen neemt nam genomen brengen brengt bracht
+gebracht zeggen zegt zei gezegd proberen probeert probeer geprobeerd moeten hoeven hoeft
+lijkt lijken blijft blijven bleef gebleven
+make makes made making do does did done doing go goes going went take took
+keep keeps kept know knows knew known see sees saw seen want
+wants wanted need needs needed seem seems seemed come comes came try tries tried trying say
+says said tell tells told let lets use used using`)
 	// stopAmbiguous holds stop words of one language that are content words in
 	// the other ("door" is "through" in Dutch; "die" and "hard" are English
 	// words); they are dropped only when the note is in the stop word's language.
@@ -100,6 +133,9 @@ func guessLang(toks []token) lang {
 
 // isStop reports whether w carries no topic in a note written in l.
 func isStop(w string, l lang) bool {
+	if noFeature[w] {
+		return true
+	}
 	if stopAmbiguous[w] {
 		switch l {
 		case langNL:
@@ -109,5 +145,5 @@ func isStop(w string, l lang) bool {
 		}
 		return stopNL[w] && stopEN[w]
 	}
-	return stopNL[w] || stopEN[w]
+	return stopNL[w] || stopEN[w] || noFeature[w]
 }

@@ -31,6 +31,9 @@ type Document struct {
 	Clusters    []DocumentCluster `json:"clusters"`
 	Events      []session.Event   `json:"events"`
 	Cards       []DocumentCard    `json:"cards"`
+	// PhoneNotes is how many of the notes participants sent from their
+	// phones (each such note has "phone": true).
+	PhoneNotes int `json:"phone_notes,omitempty"`
 	// FollowUpOf is the title of the session this one follows up ("" when
 	// it follows none, or that session is gone); Session.Review and
 	// Session.Rescores hold the review itself.
@@ -115,6 +118,10 @@ func JSON(w io.Writer, d Data) error {
 	for _, n := range p.notes {
 		n.Text = textsafe.Display(n.Text)
 		n.Owner, n.Due = textsafe.Display(n.Owner), textsafe.Display(n.Due)
+		n.Seat = "" // which notes share a phone stays in the session's file
+		if n.Phone {
+			doc.PhoneNotes++
+		}
 		name, step := p.noteStep(n)
 		doc.Notes = append(doc.Notes, DocumentNote{Note: n, StructureName: name, StepLabel: step, ClusterLabel: textsafe.Display(p.clusterOf[n.ID])})
 	}

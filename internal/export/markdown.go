@@ -8,9 +8,21 @@ import (
 	"strings"
 	"time"
 
+	"liberate/internal/i18n"
 	"liberate/internal/session"
 	"liberate/internal/textsafe"
 )
+
+// phoneNotes counts the notes participants sent from their phones.
+func phoneNotes(notes []session.Note) int {
+	n := 0
+	for _, x := range notes {
+		if x.Phone {
+			n++
+		}
+	}
+	return n
+}
 
 // Markdown writes the session as a CommonMark document (with GFM tables):
 // title and metadata, the invitations, a timeline of planned and actual
@@ -89,6 +101,9 @@ func (m *mdWriter) header() {
 	}
 	if m.s.Participants > 0 {
 		m.line("- **", c.Participants, ":** ", strconv.Itoa(m.s.Participants))
+	}
+	if phones := phoneNotes(m.notes); phones > 0 {
+		m.line("- ", fmt.Sprintf(i18n.PhoneFor(m.lang).ExportFromPhones, phones, len(m.notes)))
 	}
 	if m.s.Speed > 1 {
 		m.line("- ", fmt.Sprintf(c.Rehearsal, "×"+score(m.s.Speed, m.lang)))

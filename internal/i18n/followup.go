@@ -54,6 +54,31 @@ type FollowUp struct {
 	Break          string // the default title of a break
 	FollowUpTitle  string // default title of a follow-up; %s = earlier title
 
+	// Run screen: the review step, the title screen, the capture line.
+	ReviewAction  string // %d/%d: the action's place in the review
+	ReviewTheme   string // %d/%d: the theme's place
+	StillBothers  string // the re-score question
+	BeforeNow     string // %d before, %s now ("?" until scored)
+	NotScored     string // what "now" shows before a tally
+	ReviewNothing string // console: a review step without an earlier session
+	KeyStates     string // help: the four state keys
+	KeyTally      string // help: typing a tally
+	KeyWalk       string // help: walking the review
+	TitleHint     string // console: how the first step starts
+	TitleFirst    string // %s = first structure, %s = its minutes
+	Understood    string // prefix of the capture line's say-back
+	ReviewSaved   string // status: %s = state or score
+
+	// Home screen's Sessions tab.
+	KeyRename    string
+	KeyRehearsal string
+	KeyDelete    string
+	KeyUndoDel   string
+	RenamePh     string
+	ConfirmDel   string // %s = title: press y/j
+	DeletedUndo  string // %s = title: u brings it back
+	Restored     string // %s = title
+
 	// Command line.
 	RehearsalMark  string // shown after a rehearsal in lists
 	SeriesMark     string // %d = position in the series, %d = length
@@ -115,6 +140,29 @@ var followUpEN = FollowUp{
 	Break:          "Break",
 	FollowUpTitle:  "Follow-up: %s",
 
+	ReviewAction:  "ACTION %d/%d",
+	ReviewTheme:   "THEME %d/%d",
+	StillBothers:  "How much does this still bother you?",
+	BeforeNow:     "then %d · now %s",
+	NotScored:     "?",
+	ReviewNothing: "This step reviews an earlier session: start the follow-up with --follow-up last.",
+	KeyStates:     "1 done · 2 under way · 3 stuck · 4 dropped",
+	KeyTally:      "0-9 enter tally",
+	KeyWalk:       "next",
+	TitleHint:     "→/PgDn starts the first step",
+	TitleFirst:    "First: %s · %s",
+	Understood:    "→ ",
+	ReviewSaved:   "✓ %s",
+
+	KeyRename:    "rename",
+	KeyRehearsal: "rehearsal",
+	KeyDelete:    "delete",
+	KeyUndoDel:   "undo delete",
+	RenamePh:     "new title",
+	ConfirmDel:   "Delete “%s”? A backup is written first. y = delete · any other key = keep",
+	DeletedUndo:  "Deleted “%s” · u brings it back until liberate closes",
+	Restored:     "“%s” is back",
+
 	RehearsalMark:  "rehearsal",
 	SeriesMark:     "series %d/%d",
 	FollowsMark:    "follows %s",
@@ -174,6 +222,29 @@ var followUpNL = FollowUp{
 	Clock:          "Klok",
 	Break:          "Pauze",
 	FollowUpTitle:  "Vervolg: %s",
+
+	ReviewAction:  "ACTIE %d/%d",
+	ReviewTheme:   "THEMA %d/%d",
+	StillBothers:  "Hoeveel last heb je hier nog van?",
+	BeforeNow:     "toen %d · nu %s",
+	NotScored:     "?",
+	ReviewNothing: "Deze stap blikt terug op een eerdere sessie: start het vervolg met --follow-up last.",
+	KeyStates:     "1 gedaan · 2 onderweg · 3 vastgelopen · 4 geschrapt",
+	KeyTally:      "0-9 enter stemmen",
+	KeyWalk:       "volgende",
+	TitleHint:     "→/PgDn start de eerste stap",
+	TitleFirst:    "Eerst: %s · %s",
+	Understood:    "→ ",
+	ReviewSaved:   "✓ %s",
+
+	KeyRename:    "hernoemen",
+	KeyRehearsal: "repetitie",
+	KeyDelete:    "verwijderen",
+	KeyUndoDel:   "verwijderen ongedaan maken",
+	RenamePh:     "nieuwe titel",
+	ConfirmDel:   "“%s” verwijderen? Eerst wordt een reservekopie gemaakt. j = verwijderen · andere toets = houden",
+	DeletedUndo:  "“%s” verwijderd · u haalt hem terug zolang liberate open is",
+	Restored:     "“%s” is terug",
 
 	RehearsalMark:  "repetitie",
 	SeriesMark:     "reeks %d/%d",

@@ -67,6 +67,22 @@ type Note struct {
 	Harvest   bool                `json:"harvest,omitempty"` // logged by the harvester, not voiced aloud
 	Owner     string              `json:"owner,omitempty"`   // who does an action; "" = nobody yet
 	Due       string              `json:"due,omitempty"`     // when an action is due, YYYY-MM-DD; "" = no date
+
+	// Phone marks a note a participant sent from a phone (internal/phone).
+	// It reaches the room only once the facilitator reveals it.
+	Phone bool `json:"phone,omitempty"`
+	// Seat is the sending phone's keyed seat hash: notes of one phone share
+	// it (so the facilitator can mute that phone), but the key is discarded
+	// when the session ends, so it never leads back to a phone or a person.
+	Seat     string `json:"seat,omitempty"`
+	Revealed bool   `json:"revealed,omitempty"` // a phone note the facilitator showed the room
+	Hidden   bool   `json:"hidden,omitempty"`   // taken away from the room by the facilitator (undoable)
+}
+
+// RoomSees reports whether the room may see the note: not deleted, not
+// hidden, and revealed when it came from a phone.
+func (n Note) RoomSees() bool {
+	return !n.Deleted && !n.Hidden && (!n.Phone || n.Revealed)
 }
 
 // Cluster is a theme on the board: a label and the notes placed in it

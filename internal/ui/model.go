@@ -5,6 +5,7 @@ package ui
 
 import (
 	"fmt"
+	"reflect"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -17,6 +18,7 @@ import (
 	"liberate/internal/ui/board"
 	"liberate/internal/ui/common"
 	"liberate/internal/ui/home"
+	"liberate/internal/ui/room"
 	"liberate/internal/ui/run"
 	"liberate/internal/ui/styles"
 )
@@ -30,6 +32,15 @@ type HomeSource = home.Source
 
 // SessionInfo is one line of the home screen's session list.
 type SessionInfo = home.SessionInfo
+
+// Live is where the running liberate publishes what the room sees, and
+// how many screens follow it.
+type Live interface {
+	// Publish hands on a snapshot after a change; it must not block.
+	Publish(room.Snapshot)
+	// Attached is the number of projectors following now.
+	Attached() int
+}
 
 // Deps are the things the UI is given rather than creates.
 type Deps struct {
@@ -45,9 +56,18 @@ type Deps struct {
 	// Home lists sessions and structures for the home screen; nil when
 	// running a session directly.
 	Home HomeSource
+	// Notice is said on the status line when the session opens (why no
+	// projector can attach, say).
+	Notice string
+	// Live carries the room's view of the running session to other screens
+	// (projectors); nil means one screen.
+	Live Live
 	// Ticker schedules the next tick; nil means a real timer. Tests that
 	// drive time themselves pass one that returns nil.
 	Ticker func(d time.Duration) tea.Cmd
+	// TitleScreen shows a new session's title and first invitation until
+	// the clicker starts the first step (the command line turns it on).
+	TitleScreen bool
 }
 
 // screen is which screen the root model shows.
@@ -94,6 +114,12 @@ type Model struct {
 
 	persist  *run.Persister
 	quitting bool
+
+	// attached is how many projectors follow (read at every tick); the run
+	// screen is the facilitator's console while there are any.
+	attached  int
+	published room.Snapshot
+	havePub   bool
 	// afterSaves leaves (quits or goes home) once the saves in flight are
 	// on disk, so a note typed just before q keeps its undo entry.
 	afterSaves func() tea.Cmd
@@ -144,7 +170,11 @@ func newModel(deps Deps) *Model {
 }
 
 func (m *Model) newRun(sess *session.Session, notes []session.Note) *run.Screen {
-	return run.New(m.com, m, run.Options{Keys: m.keys, MinuteBell: m.deps.MinuteBell, Export: m.deps.Export, Persist: m.persist}, sess, notes)
+	r := run.New(m.com, m, run.Options{Keys: m.keys, MinuteBell: m.deps.MinuteBell, Export: m.deps.Export, Library: m.deps.Library, Persist: m.persist, TitleScreen: m.deps.TitleScreen}, sess, notes)
+	if m.deps.Notice != "" {
+		r.SetStatus(m.deps.Notice, true)
+	}
+	return r
 }
 
 // Init starts the tick loop and, on the run screen, the session.
@@ -156,6 +186,8 @@ func (m *Model) Init() tea.Cmd {
 	if m.screen == screenHome && m.home != nil {
 		cmds = append(cmds, m.home.Init())
 	}
+	// A projector that attaches before the first message sees the session.
+	m.publish()
 	return tea.Batch(cmds...)
 }
 
@@ -175,8 +207,43 @@ func (m *Model) tick() tea.Cmd {
 	return tea.Tick(m.tickInterval(), func(t time.Time) tea.Msg { return tickMsg(t) })
 }
 
-// Update handles a message.
+// Update handles a message, then publishes the room's view when it
+// changed.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	model, cmd := m.update(msg)
+	m.publish()
+	return model, cmd
+}
+
+// RoomSnapshot is what the room sees now: the run screen's step, or what
+// the board shows the room; an empty snapshot when no session runs.
+func (m *Model) RoomSnapshot() room.Snapshot {
+	if m.run == nil {
+		return room.Snapshot{Lang: m.com.Catalog.Lang}
+	}
+	s := m.run.Snapshot()
+	if m.screen == screenBoard && m.board != nil {
+		m.board.Present(&s)
+	}
+	return s.ForRoom()
+}
+
+// publish hands a changed room view to the projectors. The countdown is
+// computed from the deadline on every screen, so nothing is sent per
+// second.
+func (m *Model) publish() {
+	if m.deps.Live == nil {
+		return
+	}
+	s := m.RoomSnapshot()
+	if m.havePub && reflect.DeepEqual(s, m.published) {
+		return
+	}
+	m.published, m.havePub = s, true
+	m.deps.Live.Publish(s)
+}
+
+func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.com.Width, m.com.Height = msg.Width, msg.Height
@@ -188,6 +255,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case tickMsg:
 		m.com.Now = m.com.Clock.Now()
+		if m.deps.Live != nil {
+			m.attached = m.deps.Live.Attached()
+		}
 		var cmds []tea.Cmd
 		if m.run != nil {
 			cmds = append(cmds, m.run.OnTick(m.com.Now))
@@ -354,6 +424,9 @@ func (m *Model) View() tea.View {
 		}
 	case m.screen == screenAgenda && m.run != nil:
 		content = m.run.AgendaView(w, h, now)
+		title = m.run.WindowTitle(now)
+	case m.run != nil && m.attached > 0:
+		content = m.run.ConsoleView(w, h, m.attached, now)
 		title = m.run.WindowTitle(now)
 	case m.run != nil:
 		content = m.run.View(w, h, now)

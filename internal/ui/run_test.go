@@ -158,7 +158,7 @@ func testPlan() []structure.PlannedStep {
 }
 
 type harness struct {
-	t     *testing.T
+	t     testing.TB
 	m     *Model
 	clock *timer.FakeClock
 	st    *memStore

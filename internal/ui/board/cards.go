@@ -14,9 +14,9 @@ import (
 
 	"liberate/internal/session"
 	"liberate/internal/textsafe"
-	"liberate/internal/ui/bigtext"
 	"liberate/internal/ui/format"
 	"liberate/internal/ui/layout"
+	"liberate/internal/ui/room"
 	"liberate/internal/ui/run"
 )
 
@@ -657,46 +657,9 @@ func (b *Screen) statusLineCards(width int) string {
 func (b *Screen) countdownView(width, height int) string {
 	st := b.com.Styles
 	c := b.com.Catalog.Board
-	lang := b.com.Catalog.Lang
-	cards := b.run.Sess.Cards
-	l := b.cards.level
-	read := readSoFar(cards, l)
-	noCards := b.cards.noCard || len(scored(cards)) == 0
-	right := fmt.Sprintf(c.Read, min(read, 999), topCards)
-	out := []string{layout.LeftRight(width, st.Title.Render(c.CountdownTitle), st.HeaderDim.Render(right))}
-	out = append(out, layout.Center(width, st.Config.Render(ansi.Truncate(fmt.Sprintf(c.WhoHas, l), width, "…"))))
-
-	// The cards at this score, then what the countdown says.
-	var list []string
-	here := atLevel(cards, l)
-	for _, cd := range here {
-		idea := textsafe.Display(cd.Idea)
-		if idea == "" {
-			idea = "—"
-		}
-		s := fmt.Sprintf("#%d  %s", cd.Number, idea)
-		if f := textsafe.Display(cd.FirstStep); f != "" {
-			s += "  → " + f
-		}
-		s += "  (" + formatTotal(cd.Total(), lang) + ")"
-		list = append(list, layout.Center(width, st.Item.Render(ansi.Truncate(s, width-2, "…"))))
-	}
-	switch {
-	case len(here) == 0 && noCards:
-		list = append(list, layout.Center(width, st.Muted.Render(ansi.Truncate(c.NoCardHint, width-2, "…"))))
-	case len(here) == 0:
-		list = append(list, layout.Center(width, st.Muted.Render(c.Nobody)))
-	}
-	if b.countdownDone() && len(scored(cards)) > 0 {
-		msg := c.Complete
-		if _, cut := countdownTop(cards); cut > 0 && read > topCards {
-			msg = fmt.Sprintf(c.CompleteTies, read, cut)
-		}
-		list = append(list, layout.Center(width, st.Saved.Render(ansi.Truncate(msg, width-2, "…"))))
-	}
 	bottom := []string{}
 	if b.cards.readout {
-		label := fmt.Sprintf(c.ReadOutLabel, l) + " › "
+		label := fmt.Sprintf(c.ReadOutLabel, b.cards.level) + " › "
 		layout.FitInput(&b.Input, max(1, width-ansi.StringWidth(label)-1))
 		bottom = append(bottom, st.CaptureKind.Render(label)+b.Input.View())
 	}
@@ -704,33 +667,50 @@ func (b *Screen) countdownView(width, height int) string {
 	k := newBoardKeyMap(b.com.Catalog)
 	bottom = append(bottom, layout.HelpLine(b.com.Styles, width, layout.WithHelp(k.NextTheme, "→/←", c.KeyNextScore),
 		layout.WithHelp(k.PickOK, "enter", c.KeyReadOut), layout.WithHelp(k.Compact, "tab", c.KeyCardList), layout.WithHelp(k.Back, "esc", c.KeyCardList)))
-
-	maxList := max(1, (height-len(out)-len(bottom))/3)
-	if len(list) > maxList {
-		more := len(list) - maxList + 1
-		list = append(list[:maxList-1], layout.Center(width, st.Muted.Render(fmt.Sprintf(c.More, more))))
-	}
-	digitRows := height - len(out) - len(list) - len(bottom) - 1
-	var digits []string
-	if digitRows >= 1 {
-		for _, d := range bigtext.Render(strconv.Itoa(l), width-2, digitRows) {
-			digits = append(digits, layout.Center(width, st.Digits.Render(d)))
-		}
-	}
-	top := max(0, (digitRows-len(digits))/2)
-	for i := 0; i < top; i++ {
-		out = append(out, "")
-	}
-	out = append(out, digits...)
-	for len(out) < height-len(bottom)-len(list) {
-		out = append(out, "")
-	}
-	out = append(out, list...)
+	snap := room.Snapshot{Lang: b.com.Catalog.Lang, Show: room.ShowCountdown, Countdown: b.countdown()}
+	out := room.CountdownView(snap, width, max(0, height-len(bottom)), st)
 	out = append(out, bottom...)
 	if len(out) > height {
 		out = out[:height]
 	}
 	return strings.Join(out, "\n")
+}
+
+// countdown is the 25/10 read-out as the room sees it.
+func (b *Screen) countdown() room.Countdown {
+	c := b.com.Catalog.Board
+	lang := b.com.Catalog.Lang
+	cards := b.run.Sess.Cards
+	l := b.cards.level
+	read := readSoFar(cards, l)
+	noCards := b.cards.noCard || len(scored(cards)) == 0
+	cd := room.Countdown{Level: l, Read: read, Top: topCards}
+	here := atLevel(cards, l)
+	for _, card := range here {
+		idea := textsafe.Display(card.Idea)
+		if idea == "" {
+			idea = "—"
+		}
+		s := fmt.Sprintf("#%d  %s", card.Number, idea)
+		if f := textsafe.Display(card.FirstStep); f != "" {
+			s += "  → " + f
+		}
+		s += "  (" + formatTotal(card.Total(), lang) + ")"
+		cd.Cards = append(cd.Cards, s)
+	}
+	switch {
+	case len(here) == 0 && noCards:
+		cd.Empty = c.NoCardHint
+	case len(here) == 0:
+		cd.Empty = c.Nobody
+	}
+	if b.countdownDone() && len(scored(cards)) > 0 {
+		cd.Message = c.Complete
+		if _, cut := countdownTop(cards); cut > 0 && read > topCards {
+			cd.Message = fmt.Sprintf(c.CompleteTies, read, cut)
+		}
+	}
+	return cd
 }
 
 func (b *Screen) statusLineCountdown(width int) string {

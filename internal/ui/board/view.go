@@ -3,7 +3,6 @@ package board
 import (
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -12,8 +11,8 @@ import (
 	"liberate/internal/cluster"
 	"liberate/internal/session"
 	"liberate/internal/textsafe"
-	"liberate/internal/ui/bigtext"
 	"liberate/internal/ui/layout"
+	"liberate/internal/ui/room"
 )
 
 // View renders the board in width × height cells.
@@ -400,102 +399,68 @@ func spaced(s string) string {
 // focusView shows one theme for the room: its name large and centred, its
 // tally, and its notes in a readable list.
 func (b *Screen) focusView(width, height int) string {
-	st := b.com.Styles
-	c := b.com.Catalog.Board
 	sec, _ := b.selected()
-	secs := b.Sections()
-	label := c.Unclustered
-	if sec < len(b.Clusters) {
-		label = textsafe.Display(b.Clusters[sec].Label)
-	}
-	pos := fmt.Sprintf(c.ThemeOf, max(0, slices.Index(secs, sec))+1, len(secs))
-	meta := count(len(b.Members[sec]), c.NoteOne, c.NoteMany)
-	if v := b.SectionVotes(sec); v > 0 {
-		meta += " · " + count(v, c.VoteOne, c.VoteMany)
-	}
-	out := []string{layout.LeftRight(width, st.HeaderDim.Render(pos), st.HeaderDim.Render(meta))}
-	if height >= 14 {
-		out = append(out, "")
-	}
-	var title []string
-	switch sp := spaced(label); {
-	case ansi.StringWidth(sp) <= width-4:
-		title = []string{sp}
-	default:
-		title = layout.Wrap(strings.ToUpper(label), width-4, 3)
-	}
-	for _, l := range title {
-		out = append(out, layout.Center(width, st.Title.Render(l)))
-	}
-	v := b.SectionVotes(sec)
-	if v > 0 && height >= 30 {
-		// The tally in big digits: the room reads the result from the back.
-		out = append(out, "")
-		for _, d := range bigtext.Render(strconv.Itoa(v), width-2, min(7, height/6)) {
-			out = append(out, layout.Center(width, st.Digits.Render(d)))
-		}
-	}
-	if height >= 12 {
-		out = append(out, "")
-		line := count(len(b.Members[sec]), c.NoteOne, c.NoteMany)
-		if v > 0 {
-			line = "● " + count(v, c.VoteOne, c.VoteMany) + "   ·   " + line
-		}
-		out = append(out, layout.Center(width, st.Config.Render(line)))
-		out = append(out, layout.Center(width, st.Muted.Render(strings.Repeat("─", min(width-4, 40)))))
-	}
-	// Notes, wrapped, from the scroll position; only what fits is built.
-	avail := height - len(out) - 2
-	ns := b.notes()
-	mem := b.Members[sec]
-	if b.focusScroll > max(0, len(mem)-1) {
+	if mem := b.Members[sec]; b.focusScroll > max(0, len(mem)-1) {
 		b.focusScroll = max(0, len(mem)-1)
 	}
-	margin := 4
-	if width >= 100 {
-		margin = width / 8
-	}
-	textW := width - 2*margin - 4
-	var list []string
-	shown := b.focusScroll
-	// A blank line between notes when they all fit that way.
-	airy := height >= 30 && 2*(len(mem)-b.focusScroll) <= avail
-	for k := b.focusScroll; k < len(mem) && len(list) < avail; k++ {
-		n := ns[mem[k]]
-		body := textsafe.Display(n.Text)
-		if n.Votes > 0 {
-			body += fmt.Sprintf("  ● %d", n.Votes)
-		}
-		lines := layout.Wrap(body, max(1, textW), 3)
-		if len(list)+len(lines) > avail && len(list) > 0 {
-			break
-		}
-		if airy && len(list) > 0 {
-			list = append(list, "")
-		}
-		for j, l := range lines {
-			mark := "    "
-			if j == 0 {
-				mark = b.kindMark(n.Kind) + " · "
-			}
-			list = append(list, strings.Repeat(" ", margin)+st.NoteKind.Render(mark)+st.Note.Render(l))
-		}
-		shown = k + 1
-	}
-	if more := len(mem) - shown; more > 0 && len(list) > 0 {
-		if len(list) >= avail {
-			list = list[:avail-1]
-		}
-		list = append(list, strings.Repeat(" ", margin)+st.Muted.Render(fmt.Sprintf(c.More, more)))
-	}
-	for _, l := range list {
-		out = append(out, ansi.Truncate(l, width, ""))
-	}
-	for len(out) < height-2 {
-		out = append(out, "")
-	}
+	snap := room.Snapshot{Lang: b.com.Catalog.Lang, Show: room.ShowFocus, Focus: b.focus()}
+	out := room.FocusView(snap, width, max(0, height-2), b.com.Styles)
 	out = append(out, b.statusLine(width), b.helpLine(width))
 	return strings.Join(out[:min(len(out), height)], "\n")
+}
+
+// roomNotes are the live notes of section sec as the room sees them.
+func (b *Screen) roomNotes(sec int) []room.Note {
+	ns := b.notes()
+	var out []room.Note
+	for _, i := range b.Members[sec] {
+		n := ns[i]
+		out = append(out, room.Note{Mark: b.kindMark(n.Kind), Text: textsafe.Display(n.Text), Votes: n.Votes})
+	}
+	return out
+}
+
+// sectionLabel is the theme's label, or the word for the unclustered notes.
+func (b *Screen) sectionLabel(sec int) string {
+	if sec < len(b.Clusters) {
+		return textsafe.Display(b.Clusters[sec].Label)
+	}
+	return b.com.Catalog.Board.Unclustered
+}
+
+// focus is the selected theme as the focus view shows it.
+func (b *Screen) focus() room.Focus {
+	sec, _ := b.selected()
+	secs := b.Sections()
+	return room.Focus{
+		Position: fmt.Sprintf(b.com.Catalog.Board.ThemeOf, max(0, slices.Index(secs, sec))+1, len(secs)),
+		Theme:    room.Theme{Label: b.sectionLabel(sec), Votes: b.SectionVotes(sec), Size: len(b.Members[sec]), Notes: b.roomNotes(sec)},
+		Scroll:   b.focusScroll,
+	}
+}
+
+// Present puts what the board shows the room into s: one theme large
+// with its notes, the 25/10 countdown, or the themes (labels, sizes and
+// tallies) while the facilitator works on them.
+// Card entry is the facilitator's own: the room keeps seeing the step.
+func (b *Screen) Present(s *room.Snapshot) {
+	switch b.Mode {
+	case ModeFocus:
+		s.Show, s.Focus = room.ShowFocus, b.focus()
+	case ModeCountdown:
+		s.Show, s.Countdown = room.ShowCountdown, b.countdown()
+	case ModeCards:
+	default:
+		s.Show = room.ShowThemes
+		for _, sec := range b.Sections() {
+			if sec >= len(b.Clusters) && len(b.Members[sec]) == 0 {
+				continue
+			}
+			// The notes themselves reach the room when the facilitator
+			// shows a theme (f).
+			s.Themes = append(s.Themes, room.Theme{Label: b.sectionLabel(sec), Votes: b.SectionVotes(sec), Size: len(b.Members[sec])})
+		}
+	}
 }
 
 // helpView lists every board key.

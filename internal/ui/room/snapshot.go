@@ -56,13 +56,56 @@ type Snapshot struct {
 	Flash      string    `json:"flash,omitempty"`
 	FlashUntil time.Time `json:"flash_until,omitempty"`
 
+	// Silent is set while the facilitator has muted the bell: screens
+	// flash without ringing.
+	Silent bool `json:"silent,omitempty"`
+
+	// Show is what the screen shows: the step, or the board's themes, one
+	// theme large, or the 25/10 countdown, with its payload.
+	Show      Show      `json:"show,omitempty"`
+	Themes    []Theme   `json:"themes,omitempty"`
+	Focus     Focus     `json:"focus,omitzero"`
+	Countdown Countdown `json:"countdown,omitzero"`
+
 	// Join is what the room needs to join from a phone; empty until the
 	// phone page is served.
 	Join string `json:"join,omitempty"`
 
+	// Opening is the title screen before the first step: while people come
+	// in, the room sees the session's title and the first invitation.
+	Opening *Opening `json:"opening,omitempty"`
+	// Review is what the room looks at in a follow-up's review step: the
+	// action or theme being reviewed, with its state or scores.
+	Review *Review `json:"review,omitempty"`
+
 	// Console is shown only where the facilitator reads along (the single
 	// screen); ForRoom drops it for projectors.
 	Console Console `json:"console,omitzero"`
+}
+
+// Opening is the title screen's text, resolved for display.
+type Opening struct {
+	Title      string `json:"title"`
+	Invitation string `json:"invitation,omitempty"`
+	First      string `json:"first,omitempty"` // "First: 1-2-4-All · 12 min"
+}
+
+// Review is the item of the review step on screen, resolved for display:
+// an action with its owner, due date and the four states (the chosen one
+// marked), or a theme with its score then and now.
+type Review struct {
+	Heading string         `json:"heading"` // "ACTION 2/5", "THEME 1/3"
+	Text    string         `json:"text"`
+	Detail  string         `json:"detail,omitempty"`  // "Jan · Fri 4 Dec", "then 8 · now 3"
+	Ask     string         `json:"ask,omitempty"`     // "How much does this still bother you?"
+	Choices []ReviewChoice `json:"choices,omitempty"` // the states of an action
+}
+
+// ReviewChoice is one state an action can get, with its key.
+type ReviewChoice struct {
+	Key     string `json:"key"`
+	Name    string `json:"name"`
+	Current bool   `json:"current,omitempty"`
 }
 
 // Console is the part of a snapshot meant for the facilitator's eyes: key
@@ -71,6 +114,9 @@ type Console struct {
 	// Hints say which key to press: paused, untimed, finished, blank and
 	// the harvest step.
 	PausedHint, UntimedHint, FinishedHint, BlankHint, HarvestHint string `json:",omitempty"`
+	// TitleHint says how the title screen gives way to the first step;
+	// ReviewHint what a review step without an earlier session needs.
+	TitleHint, ReviewHint string `json:",omitempty"`
 	// Marks on the right of the header: rehearsal speed, muted bell.
 	Rehearsal string `json:",omitempty"`
 	Muted     string `json:",omitempty"`

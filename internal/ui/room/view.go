@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -40,6 +41,17 @@ func View(s Snapshot, width, height int, now time.Time, st styles.Styles) string
 	if width < MinWidth || height < MinHeight {
 		return Tiny(s, width, height, now, st)
 	}
+	if s.Opening != nil {
+		return opening(s, width, height, st)
+	}
+	switch s.Show {
+	case ShowFocus:
+		return strings.Join(FocusView(s, width, height, st), "\n")
+	case ShowCountdown:
+		return strings.Join(CountdownView(s, width, height, st), "\n")
+	case ShowThemes:
+		return strings.Join(ThemesView(s, width, height, now, st), "\n")
+	}
 	if s.Structure == "" {
 		return ""
 	}
@@ -68,12 +80,7 @@ done:
 	if digitRows < 1 {
 		digitRows = 1
 	}
-	digits := bigtext.Render(s.TimeText(now), width-2, digitRows)
-	ds := digitStyle(s, now, st)
-	var mid []string
-	for _, l := range digits {
-		mid = append(mid, layout.Center(width, ds.Render(l)))
-	}
+	mid := paintDigits(bigtext.Render(s.TimeText(now), width-2, digitRows), width, digitStyle(s, now, st))
 
 	var out []string
 	out = append(out, header(s, cat, width, now, st))
@@ -116,6 +123,21 @@ func Rows(s Snapshot, width, height int, st styles.Styles) int {
 	return blocks(s, i18n.For(s.Lang).Run, width, height, st).fixed() + 3
 }
 
+// Texts are the lines the room reads under the digits, each centred in
+// width: info (configuration, groups, a review's heading…), the invitation
+// (or the review's item) and the prompt (or its details), before any are
+// dropped for lack of room.
+func Texts(s Snapshot, width, height int, st styles.Styles) (info, inv, prompt []string) {
+	b := blocks(s, i18n.For(s.Lang).Run, width, height, st)
+	for _, l := range b.inv {
+		inv = append(inv, layout.Center(width, st.Invitation.Render(l)))
+	}
+	for _, l := range b.prompt {
+		prompt = append(prompt, layout.Center(width, st.Prompt.Render(l)))
+	}
+	return b.info, inv, prompt
+}
+
 // textBlocks are the lines under the digits, before any are dropped.
 type textBlocks struct {
 	info, inv, prompt []string
@@ -142,6 +164,12 @@ func blocks(s Snapshot, cat i18n.Run, width, height int, st styles.Styles) textB
 	if h := s.Console.HarvestHint; h != "" {
 		b.info = append(b.info, layout.Center(width, st.Prompt.Render(h)))
 	}
+	if h := s.Console.ReviewHint; h != "" {
+		b.info = append(b.info, layout.Center(width, st.Prompt.Render(ansi.Truncate(h, width, "…"))))
+	}
+	if rv := s.Review; rv != nil {
+		return reviewBlocks(b, rv, width, height, st)
+	}
 	if s.Label != "" {
 		b.info = append(b.info, layout.Center(width, st.Prompt.Render(ansi.Truncate(s.Label, width, "…"))))
 	}
@@ -158,8 +186,12 @@ func blocks(s Snapshot, cat i18n.Run, width, height int, st styles.Styles) textB
 	return b
 }
 
-// header is the top line: structure, step i/n and counters on the left; on
-// the console the session clock and bell state on the right.
+// Header is the top line: structure, step i/n and counters on the left;
+// with the Console part the session clock and bell state on the right.
+func Header(s Snapshot, width int, now time.Time, st styles.Styles) string {
+	return header(s, i18n.For(s.Lang).Run, width, now, st)
+}
+
 func header(s Snapshot, cat i18n.Run, width int, now time.Time, st styles.Styles) string {
 	left := s.Structure + "  ·  " + s.Step
 	if s.Counters != "" {
@@ -298,4 +330,107 @@ func Tiny(s Snapshot, width, height int, now time.Time, st styles.Styles) string
 		out = append(out, t)
 	}
 	return strings.Join(out, "\n")
+}
+
+// paintDigits centres and styles the lines of big digits. They hold only
+// block characters and spaces, one cell each, so their width is their
+// rune count, and one style's escape codes wrap every line: measuring and
+// styling each of up to a hundred long lines through Lip Gloss would cost
+// a projector most of its frame.
+func paintDigits(lines []string, width int, style lipgloss.Style) []string {
+	pre, post := "", ""
+	if r := style.Render("█"); r != "█" {
+		if i := strings.Index(r, "█"); i >= 0 {
+			pre, post = r[:i], r[i+len("█"):]
+		}
+	}
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		w := utf8.RuneCountInString(l)
+		if w >= width {
+			out[i] = layout.Center(width, style.Render(l))
+			continue
+		}
+		out[i] = strings.Repeat(" ", (width-w)/2) + pre + l + post
+	}
+	return out
+}
+
+// reviewBlocks shows the review's item under the digits instead of the
+// invitation and prompt: its place, its text as large as the invitation,
+// the owner and due date or the scores, and an action's four states with
+// the chosen one in brackets (so it reads without colour too).
+func reviewBlocks(b textBlocks, rv *Review, width, height int, st styles.Styles) textBlocks {
+	head := rv.Heading
+	if rv.Ask != "" {
+		head += " · " + rv.Ask
+	}
+	b.info = append(b.info, layout.Center(width, st.Config.Render(ansi.Truncate(textsafe.Display(head), width, "…"))))
+	maxWrap := 2
+	if height >= 40 {
+		maxWrap = 3
+	}
+	b.inv = layout.Wrap(textsafe.Display(rv.Text), width-4, maxWrap)
+	b.prompt = nil
+	if rv.Detail != "" {
+		b.prompt = append(b.prompt, textsafe.Display(rv.Detail))
+	}
+	if len(rv.Choices) > 0 {
+		var parts []string
+		for _, c := range rv.Choices {
+			t := c.Key + " " + c.Name
+			if c.Current {
+				t = "[✓ " + t + "]"
+			}
+			parts = append(parts, t)
+		}
+		line := strings.Join(parts, "   ")
+		if ansi.StringWidth(line) > width-2 {
+			line = strings.Join(parts, " ")
+		}
+		b.prompt = append(b.prompt, ansi.Truncate(line, width-2, "…"))
+	}
+	return b
+}
+
+// opening is the title screen: the session's title, the first invitation
+// and what comes first, centred, with the facilitator's hint at the foot.
+func opening(s Snapshot, width, height int, st styles.Styles) string {
+	o := s.Opening
+	var mid []string
+	for _, l := range layout.Wrap(textsafe.Display(o.Title), width-4, 3) {
+		mid = append(mid, layout.Center(width, st.Header.Render(l)))
+	}
+	if o.Invitation != "" {
+		mid = append(mid, "")
+		maxWrap := 3
+		if height >= 40 {
+			maxWrap = 5
+		}
+		for _, l := range layout.Wrap("“"+textsafe.Display(o.Invitation)+"”", width-4, maxWrap) {
+			mid = append(mid, layout.Center(width, st.Invitation.Render(l)))
+		}
+	}
+	if o.First != "" {
+		mid = append(mid, "", layout.Center(width, st.Muted.Render(ansi.Truncate(textsafe.Display(o.First), width, "…"))))
+	}
+	foot := ""
+	if h := s.Console.TitleHint; h != "" {
+		foot = layout.Center(width, st.Muted.Render(ansi.Truncate(h, width, "…")))
+	}
+	avail := height - 1
+	if len(mid) > avail {
+		mid = mid[:avail]
+	}
+	out := make([]string, 0, height)
+	top := (avail - len(mid)) / 2
+	for i := 0; i < top; i++ {
+		out = append(out, "")
+	}
+	out = append(out, mid...)
+	for len(out) < height-1 {
+		out = append(out, "")
+	}
+	out = append(out, foot)
+	return strings.Join(out[:height], "\n")
 }

@@ -13,6 +13,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"liberate/internal/action"
 	"liberate/internal/session"
 	"liberate/internal/structure"
 	"liberate/internal/textsafe"
@@ -69,9 +70,15 @@ type Options struct {
 	// Export writes the session's Markdown and returns the file it wrote;
 	// nil hides the export key.
 	Export func(sessionID string) (string, error)
+	// Library gives the console the structures' facilitator tips; nil
+	// shows only the steps' own tips.
+	Library *structure.Library
 	// Persist orders the session's snapshots on disk; one for the life of
 	// the program, so a late snapshot of an earlier screen never wins.
 	Persist *Persister
+	// TitleScreen keeps a session that has not started on its title
+	// screen until the clicker starts the first step.
+	TitleScreen bool
 }
 
 // Screen is the projected countdown, the capture line and the recent
@@ -111,6 +118,8 @@ type Screen struct {
 	Replan        []time.Duration // the re-plan on offer, nil when none
 	replanOffered int             // step index the current proposal was made for
 	agendaScroll  int
+
+	tally string // digits of a theme's new score, typed in the review step
 }
 
 // New returns the run screen of sess, whose notes are already loaded.
@@ -137,6 +146,9 @@ func New(com *common.Common, host Host, opts Options, sess *session.Session, not
 func (r *Screen) Start() tea.Cmd {
 	if r.Sess.Started() {
 		return r.autoBackup()
+	}
+	if r.opts.TitleScreen {
+		return nil // the title screen waits for the clicker
 	}
 	evs := r.Sess.Start(r.com.Now)
 	r.lastRemaining = r.Sess.Remaining(r.com.Now)
@@ -238,6 +250,11 @@ func (r *Screen) HandleKey(msg tea.KeyPressMsg) tea.Cmd {
 		r.blank = false
 		return nil
 	}
+	if r.reviewActive() {
+		if cmd, ok := r.handleReviewKey(msg); ok {
+			return cmd
+		}
+	}
 	if r.Replan != nil {
 		switch msg.String() {
 		case "y", "j":
@@ -299,7 +316,7 @@ func (r *Screen) HandleKey(msg tea.KeyPressMsg) tea.Cmd {
 func (r *Screen) Move(dir int) tea.Cmd {
 	now := r.com.Now
 	from := r.Sess.Pos
-	wasFinished := r.Sess.Finished
+	wasFinished, wasStarted := r.Sess.Finished, r.Sess.Started()
 	var evs []session.Event
 	if dir > 0 {
 		evs = r.Sess.Next(now)
@@ -309,7 +326,7 @@ func (r *Screen) Move(dir int) tea.Cmd {
 	if evs == nil {
 		return nil
 	}
-	if !(wasFinished && dir < 0) && !(r.Sess.Finished && dir > 0) {
+	if wasStarted && !(wasFinished && dir < 0) && !(r.Sess.Finished && dir > 0) {
 		r.com.History.Push(session.Op{Type: session.OpStepMove, From: from, To: r.Sess.Pos, Label: r.StepTitle()})
 	}
 	r.afterStepChange(now)
@@ -348,6 +365,7 @@ func (r *Screen) afterStepChange(now time.Time) {
 	r.lastRemaining = r.Sess.Remaining(now)
 	r.minuteRung = false
 	r.Replan = nil
+	r.tally = ""
 	if !r.kindSet {
 		r.Kind = r.defaultKind()
 	}
@@ -466,11 +484,19 @@ func (r *Screen) saveInput() tea.Cmd {
 		r.editing = 0
 		r.Input.SetValue("")
 		r.Input.Placeholder = r.com.Catalog.Run.CapturePh
-		if !ok || old.Text == text {
+		if !ok {
 			return nil
 		}
 		n := old
-		n.Text, n.UpdatedAt = text, now
+		n.Text = text
+		if n.Kind == session.KindAction {
+			p := action.Parse(text, now)
+			n.Text, n.Owner, n.Due = p.Text, p.Owner, p.DueDate()
+		}
+		if n.Text == old.Text && n.Owner == old.Owner && n.Due == old.Due {
+			return nil
+		}
+		n.UpdatedAt = now
 		r.Pending++
 		return func() tea.Msg {
 			err := st.UpdateNote(&n)
@@ -482,6 +508,12 @@ func (r *Screen) saveInput() tea.Cmd {
 	}
 	c := r.Sess.Current()
 	n := session.Note{SessionID: sid, Text: text, Kind: r.Kind, StepIndex: r.Sess.Pos, CreatedAt: now, UpdatedAt: now}
+	if n.Kind == session.KindAction {
+		// "Jan: leverancier bellen @vr": the owner and the date go in their
+		// own fields, as the line above the capture said back.
+		p := action.Parse(text, now)
+		n.Text, n.Owner, n.Due = p.Text, p.Owner, p.DueDate()
+	}
 	if c != nil {
 		n.Structure, n.StepPath = c.Structure, c.Path
 		n.Counters = append([]structure.Counter(nil), c.Counters...)
@@ -529,7 +561,7 @@ func (r *Screen) HandleMsg(msg tea.Msg) (tea.Cmd, bool) {
 				if r.Mode == ModeRun {
 					r.openCapture()
 				}
-				r.Input.SetValue(strings.TrimSpace(msg.note.Text + " " + r.Input.Value()))
+				r.Input.SetValue(strings.TrimSpace(actionLine(msg.note) + " " + r.Input.Value()))
 				r.Input.CursorEnd()
 				if msg.edit {
 					r.editing = msg.note.ID
@@ -603,7 +635,7 @@ func (r *Screen) handleNotesKey(msg tea.KeyPressMsg) tea.Cmd {
 	case "enter", "e":
 		r.Mode = ModeCapture
 		r.editing = selected.ID
-		r.Input.SetValue(selected.Text)
+		r.Input.SetValue(actionLine(selected))
 		r.Input.CursorEnd()
 		r.Input.Placeholder = r.com.Catalog.Run.EditPh
 	case "d", "delete", "backspace":
@@ -723,6 +755,18 @@ func (r *Screen) applyOp(op session.Op, undo bool) tea.Cmd {
 		return tea.Batch(r.PersistNow(evs), r.saveHistory())
 	case session.OpClusters, session.OpNoteMove, session.OpVote:
 		return r.host.BoardOp(op, undo, label)
+	case session.OpReview, session.OpRescore:
+		if !r.Sess.RevertReview(op, !undo, now) {
+			return nil
+		}
+		// Show the room the item that changed.
+		r.Sess.ReviewPos = op.Index
+		if op.Type == session.OpRescore {
+			r.Sess.ReviewPos = len(r.Sess.Review) + op.Index
+		}
+		r.tally = ""
+		r.SetStatus(label, false)
+		return r.PersistNow(nil)
 	}
 	return nil
 }
@@ -938,6 +982,9 @@ func (r *Screen) View(width, height int, now time.Time) string {
 	}
 	notes := r.notesView(width, notesRows)
 	if r.Mode != ModeRun {
+		if sb := r.sayBack(width); sb != "" {
+			bottom = append(bottom, sb)
+		}
 		bottom = append(bottom, r.captureLine(width))
 	}
 	if r.Replan != nil {
@@ -1160,6 +1207,12 @@ func (r *Screen) helpView(width int) string {
 	}
 	if r.Sess.Finished {
 		return layout.HelpLine(m.Styles, width, layout.WithEnabled(k.Export, r.opts.Export != nil), k.Back, k.Board, k.Agenda, k.Undo, k.Quit)
+	}
+	if r.reviewActive() {
+		return layout.HelpLine(m.Styles, width, r.reviewHelp()...)
+	}
+	if r.opts.TitleScreen && !r.Sess.Started() {
+		return layout.HelpLine(m.Styles, width, layout.WithHelp(k.Next, "→/pgdn", m.Catalog.FollowUp.KeyWalk), k.Capture, k.Help, k.Quit)
 	}
 	back := layout.WithEnabled(k.Back, r.Sess.Pos > 0)
 	cards := layout.WithEnabled(layout.WithHelp(k.Board, "5", m.Catalog.Board.KeyCards), r.cardsStep())

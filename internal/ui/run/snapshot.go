@@ -3,6 +3,7 @@ package run
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"liberate/internal/textsafe"
 	"liberate/internal/ui/room"
@@ -49,6 +50,23 @@ func (r *Screen) Snapshot() room.Snapshot {
 	if c == nil {
 		return snap
 	}
+	if r.opts.TitleScreen && !s.Started() {
+		fu := r.com.Catalog.FollowUp
+		snap.Opening = &room.Opening{Title: textsafe.Display(s.Title), Invitation: r.invitation(c)}
+		name := textsafe.Display(c.StructureName.In(lang))
+		if t := textsafe.Display(c.OwnTitle(lang)); t != "" {
+			name += " — " + t
+		}
+		var first time.Duration
+		for _, p := range s.Plan {
+			if p.StructureIndex == c.StructureIndex {
+				first += p.Planned
+			}
+		}
+		snap.Opening.First = fmt.Sprintf(fu.TitleFirst, name, minutes(first))
+		snap.Console.TitleHint = fu.TitleHint
+		return snap
+	}
 	snap.Structure = textsafe.Display(c.StructureName.In(lang))
 	if c.StructureCount > 1 {
 		snap.Structure += " (" + fmt.Sprintf(cat.Structure, c.StructureIndex+1, c.StructureCount) + ")"
@@ -67,6 +85,13 @@ func (r *Screen) Snapshot() room.Snapshot {
 	snap.Groups = r.splitText(c)
 	if c.Harvest {
 		snap.Console.HarvestHint = cat.HarvestHint
+	}
+	if c.Review {
+		if s.ReviewLen() == 0 {
+			snap.Console.ReviewHint = r.com.Catalog.FollowUp.ReviewNothing
+		} else if s.Started() {
+			snap.Review = r.reviewSnapshot()
+		}
 	}
 	if r.wordsDiffer(c) {
 		snap.Label = textsafe.Display(c.Label.In(lang))
