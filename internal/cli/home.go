@@ -19,7 +19,8 @@ func (h *homeSource) Sessions() ([]ui.SessionInfo, error) {
 	}
 	out := make([]ui.SessionInfo, 0, len(list))
 	for _, s := range list {
-		out = append(out, ui.SessionInfo{ID: s.ID, Title: s.Title, Slugs: s.Slugs, Created: s.CreatedAt, Updated: s.UpdatedAt, Notes: s.Notes, Finished: s.Finished})
+		out = append(out, ui.SessionInfo{ID: s.ID, Title: s.Title, Slugs: s.Slugs, Created: s.CreatedAt, Updated: s.UpdatedAt, Notes: s.Notes, Finished: s.Finished,
+			Rehearsal: s.Rehearsal, SeriesPos: s.SeriesPos, SeriesLen: s.SeriesLen})
 	}
 	return out, nil
 }
@@ -38,6 +39,28 @@ func (h *homeSource) Open(id string) (*session.Session, []session.Note, session.
 		return nil, nil, session.History{}, err
 	}
 	return sess, notes, loadHistory(h.st, id), nil
+}
+
+// Rename gives a session a new title from the Sessions tab.
+func (h *homeSource) Rename(id, title string) error {
+	_, err := h.st.RenameSession(id, title)
+	return err
+}
+
+// SetRehearsal marks a session as a rehearsal or a real workshop.
+func (h *homeSource) SetRehearsal(id string, rehearsal bool) error {
+	_, err := h.st.SetRehearsal(id, rehearsal)
+	return err
+}
+
+// Delete backs the database up and deletes the session softly; it is
+// purged when liberate exits, and Restore brings it back until then.
+func (h *homeSource) Delete(id string) (string, error) { return h.st.DeleteSession(id) }
+
+// Restore undoes a delete of this run.
+func (h *homeSource) Restore(id string) error {
+	_, err := h.st.RestoreSession(id)
+	return err
 }
 
 func (h *homeSource) Export(id string) (string, error) {

@@ -126,6 +126,15 @@ func twoSessions(t *testing.T, lib *structure.Library) *fakeHome {
 // src, and runs its Init (which loads the sessions).
 func newHomeHarness(t *testing.T, lang string, src *fakeHome) *harness {
 	t.Helper()
+	if src == nil {
+		return newHomeHarnessWith(t, lang, nil)
+	}
+	return newHomeHarnessWith(t, lang, src)
+}
+
+// newHomeHarnessWith is newHomeHarness over any home source.
+func newHomeHarnessWith(t *testing.T, lang string, src HomeSource) *harness {
+	t.Helper()
 	clock := &timer.FakeClock{T: t0}
 	st := newMemStore()
 	deps := Deps{Store: st, Library: testLibrary(t), Clock: clock, Catalog: i18n.For(lang), Theme: ThemeDark,

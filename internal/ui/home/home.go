@@ -30,6 +30,11 @@ type SessionInfo struct {
 	Updated  time.Time
 	Notes    int
 	Finished bool
+	// Rehearsal marks a trial run; SeriesPos/SeriesLen its place in a
+	// series of follow-ups (SeriesLen 1 = on its own).
+	Rehearsal bool
+	SeriesPos int
+	SeriesLen int
 }
 
 // Source gives the home screen what it lists, starts and exports.
@@ -141,6 +146,7 @@ type Screen struct {
 	sTop     int
 
 	rows      int // list rows of the last frame, for PgUp/PgDn
+	tidy      tidyState
 	busy      bool
 	status    string
 	statusErr bool
@@ -463,6 +469,8 @@ func (h *Screen) HandleMsg(msg tea.Msg) (tea.Cmd, bool) {
 	case homeExportedMsg:
 		h.setStatus(fmt.Sprintf(cat.Exported, msg.path), false)
 		return nil, true
+	case tidiedMsg:
+		return h.handleTidied(msg), true
 	}
 	return nil, false
 }
@@ -508,6 +516,9 @@ func newHomeKeys(c *i18n.Catalog) homeKeys {
 func (h *Screen) HandleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if msg.Code == 0 && msg.Text == "" {
 		return nil
+	}
+	if cmd, ok := h.handleTidyKey(msg); ok {
+		return cmd
 	}
 	s := msg.String()
 	// Moving and switching work the same in both panes.
@@ -681,7 +692,11 @@ func (h *Screen) View(width, height int) string {
 		body = append(body, "")
 	}
 	out = append(out, body[:bodyH]...)
-	out = append(out, h.statusLine(width), h.helpLine(width))
+	status := h.statusLine(width)
+	if h.tidy.renaming != "" {
+		status = h.renameLine(width)
+	}
+	out = append(out, status, h.helpLine(width))
 	for i := range out {
 		out[i] = ansi.Truncate(out[i], width, "")
 	}
@@ -1062,7 +1077,7 @@ func (h *Screen) sessionRows(width, rows int) []string {
 		if i == h.sSel {
 			marker = "▶ "
 		}
-		line := marker + layout.PadRight(ansi.Truncate(h.sessionTitle(s), titleW, "…"), titleW) +
+		line := marker + layout.PadRight(ansi.Truncate(h.sessionTitle(s)+h.sessionMarks(s), titleW, "…"), titleW) +
 			"  " + layout.PadRight(lastChange(s).Local().Format("2006-01-02 15:04"), sessDateW)
 		if showNotes {
 			line += "  " + layout.PadLeft(h.notesText(s.Notes), sessNotesW)
@@ -1165,10 +1180,19 @@ func (h *Screen) helpLine(width int) string {
 	k := newHomeKeys(h.com.Catalog)
 	if h.Pane == PaneSessions {
 		has := len(h.Sessions) > 0 && h.src != nil
+		_, tidy := h.tidier()
+		fu := h.com.Catalog.FollowUp
+		b := func(keyName, desc string, on bool) key.Binding {
+			return layout.WithEnabled(key.NewBinding(key.WithKeys(keyName), key.WithHelp(keyName, desc)), on)
+		}
 		return layout.HelpLine(h.com.Styles, width,
 			layout.WithEnabled(k.Resume, has && !h.busy),
 			layout.WithEnabled(k.Board, has && !h.busy),
 			layout.WithEnabled(k.Export, has),
+			b("r", fu.KeyRename, has && tidy),
+			b("t", fu.KeyRehearsal, has && tidy),
+			b("d", fu.KeyDelete, has && tidy),
+			b("u", fu.KeyUndoDel, tidy && len(h.tidy.deleted) > 0),
 			k.Structures, k.Quit,
 			layout.WithEnabled(k.Move, len(h.Sessions) > 1),
 			layout.WithEnabled(k.Page, len(h.Sessions) > h.rows))
