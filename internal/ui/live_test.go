@@ -249,3 +249,22 @@ func TestTheRePlanOfferNeverHidesOvertime(t *testing.T) {
 		t.Fatalf("the offer is not on the bottom lines (line %d of %d):\n%s", offer, len(lines), got)
 	}
 }
+
+func TestTheConsoleMarksTheTitleScreenToo(t *testing.T) {
+	live := &fakeLive{attached: 1}
+	clock := &timer.FakeClock{T: t0}
+	sess := session.New(session.Options{ID: "20261122-0900-test", Title: "Irritation brainstorm", Lang: "en"}, tipPlan(), t0)
+	m := NewRun(Deps{Store: newMemStore(), Clock: clock, Catalog: i18n.For("en"), Theme: ThemeDark, Live: live, TitleScreen: true,
+		Ticker: func(time.Duration) tea.Cmd { return nil }}, sess, nil, session.History{})
+	h := &harness{t: t, m: m, clock: clock, st: newMemStore()}
+	h.run(m.Init())
+	h.size(100, 30)
+	h.advance(200 * time.Millisecond)
+	got := h.screen()
+	if !strings.HasPrefix(strings.TrimSpace(got), "▣ "+i18n.For("en").Live.Attached) || !strings.Contains(got, "Irritation brainstorm") {
+		t.Fatalf("the title screen on the console:\n%s", got)
+	}
+	if live.last().Opening == nil {
+		t.Fatalf("the projector is not shown the title screen")
+	}
+}

@@ -33,10 +33,6 @@ func (r *Screen) ConsoleView(width, height, attached int, now time.Time) string 
 		return room.Tiny(snap, width, height, now, st)
 	}
 	c := r.Sess.Current()
-	if snap.Opening != nil {
-		// The title screen: the facilitator sees what the room sees.
-		return r.View(width, height, now)
-	}
 
 	// Bottom: capture line, re-plan offer, status, help (as on one screen).
 	var bottom []string
@@ -55,6 +51,13 @@ func (r *Screen) ConsoleView(width, height, attached int, now time.Time) string 
 	}
 	if snap.Blank {
 		mark += " · " + strings.ToUpper(r.com.Catalog.Run.KeyBlank)
+	}
+	if snap.Opening != nil {
+		// The title screen: the facilitator sees what the room sees, with
+		// the mark on its empty first line.
+		lines := strings.Split(r.View(width, height, now), "\n")
+		lines[0] = ansi.Truncate(st.Selected.Render(" "+mark+" "), width, "")
+		return strings.Join(lines, "\n")
 	}
 	markW := ansi.StringWidth(mark) + 2
 	top := []string{st.Selected.Render(" "+mark+" ") + " " + room.Header(snap, max(0, width-markW-1), now, st)}
