@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -233,6 +234,9 @@ func (app *App) runTUI(m *ui.Model) error {
 
 func runProgram(m *ui.Model) error {
 	_, err := tea.NewProgram(m).Run()
+	if f := m.RecoveryFile(); f != "" {
+		fmt.Fprintf(os.Stderr, "liberate: "+m.Catalog().Queue.Recovered+"\n", textsafe.Display(f))
+	}
 	return tuiError(err)
 }
 

@@ -123,6 +123,12 @@ type Model struct {
 	// afterSaves leaves (quits or goes home) once the saves in flight are
 	// on disk, so a note typed just before q keeps its undo entry.
 	afterSaves func() tea.Cmd
+	// pendingLeave is the quit or return home the run screen held back
+	// because notes wait to be saved; ConfirmLeave carries it out.
+	pendingLeave func() tea.Cmd
+	// recovery is the last recovery file a run screen wrote, said again
+	// after liberate has left the screen.
+	recovery string
 }
 
 // NewRun returns the root model showing the run screen of sess, whose notes
@@ -290,9 +296,12 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m.com.Now = m.com.Clock.Now()
 	if m.run != nil {
 		if cmd, ok := m.run.HandleMsg(msg); ok {
+			if f := m.run.RecoveryFile(); f != "" {
+				m.recovery = f
+			}
 			// A note added, restored or deleted (by undo, say) while the
 			// board is open shows up there at once.
-			if _, isNote := msg.(run.NoteSavedMsg); isNote && m.board != nil {
+			if run.IsNoteSaved(msg) && m.board != nil {
 				m.board.Reindex()
 			}
 			return m, m.leaveWhenSaved(msg, cmd)
@@ -346,7 +355,37 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 // savesInFlight reports whether a note or board change is still on its
 // way to disk.
 func (m *Model) savesInFlight() bool {
+	if m.run != nil && m.run.Recovered() {
+		// The waiting notes are in the recovery file: a save that may
+		// never land is not waited for.
+		return m.board != nil && m.board.Saving()
+	}
 	return (m.run != nil && m.run.Pending > 0) || (m.board != nil && m.board.Saving())
+}
+
+// holdLeave asks the run screen whether leave may go ahead now: with notes
+// waiting to be saved it asks the facilitator first.
+func (m *Model) holdLeave(leave func() tea.Cmd) (bool, tea.Cmd) {
+	if m.run == nil {
+		return false, nil
+	}
+	hold, cmd := m.run.HoldQuit()
+	if hold {
+		m.pendingLeave = leave
+	}
+	return hold, cmd
+}
+
+// RecoveryFile is the file holding notes that could not be saved, "" when
+// there was none; the command line names it once the screen is gone.
+func (m *Model) RecoveryFile() string { return m.recovery }
+
+// ConfirmLeave carries out the leave the run screen held back.
+func (m *Model) ConfirmLeave() tea.Cmd {
+	if m.pendingLeave == nil {
+		return nil
+	}
+	return m.pendingLeave()
 }
 
 // leaveWhenSaved carries out a waiting quit or return home once the last
@@ -375,6 +414,9 @@ func (m *Model) leaveWhenSaved(msg tea.Msg, cmd tea.Cmd) tea.Cmd {
 // backHome saves the running session and shows the home screen again,
 // with its session list read anew.
 func (m *Model) backHome() tea.Cmd {
+	if hold, cmd := m.holdLeave(m.backHome); hold {
+		return cmd
+	}
 	if m.savesInFlight() && m.afterSaves == nil {
 		m.afterSaves = m.backHome
 		return nil
@@ -387,6 +429,9 @@ func (m *Model) backHome() tea.Cmd {
 }
 
 func (m *Model) quit() tea.Cmd {
+	if hold, cmd := m.holdLeave(m.quit); hold {
+		return cmd
+	}
 	m.quitting = true
 	// A second q or ctrl+c while waiting leaves at once: what is on disk
 	// stays there either way.
@@ -520,3 +565,6 @@ func (m *Model) OpenCards() tea.Cmd {
 	m.screen = screenBoard
 	return nil
 }
+
+// Catalog is the string catalogue the screens speak.
+func (m *Model) Catalog() *i18n.Catalog { return m.com.Catalog }

@@ -17,9 +17,11 @@ import (
 
 	"liberate/internal/i18n"
 	"liberate/internal/session"
+	"liberate/internal/store"
 	"liberate/internal/structure"
 	"liberate/internal/timer"
 	"liberate/internal/ui/layout"
+	"liberate/internal/ui/room"
 	"liberate/internal/ui/run"
 )
 
@@ -43,7 +45,12 @@ type memStore struct {
 	fail     error
 	backups  int   // running copies made
 	bfail    error // only the running copy fails
+	failAdds int   // the next failAdds new notes fail with a full disk
+	path     string
 }
+
+// Path is where the store says its database is (for the recovery file).
+func (s *memStore) Path() string { return s.path }
 
 func (s *memStore) AutoBackup() error {
 	s.mu.Lock()
@@ -71,6 +78,10 @@ func (s *memStore) AddNote(n *session.Note) error {
 	defer s.mu.Unlock()
 	if s.fail != nil {
 		return s.fail
+	}
+	if s.failAdds > 0 {
+		s.failAdds--
+		return fmt.Errorf("could not save the note: %w", store.ErrDiskFull)
 	}
 	s.nextID++
 	n.ID = s.nextID
@@ -429,7 +440,7 @@ func TestCapturedNotesAreSavedBeforeTheyAreShownAsSaved(t *testing.T) {
 	}
 }
 
-func TestAFailedSaveKeepsTheNoteInTheLine(t *testing.T) {
+func TestAFailedSaveKeepsTheNoteWaitingApartAndFreesTheLine(t *testing.T) {
 	h := newHarness(t, "en", testPlan())
 	h.key("c")
 	h.st.fail = errors.New("could not save: the disk is full")
@@ -438,17 +449,23 @@ func TestAFailedSaveKeepsTheNoteInTheLine(t *testing.T) {
 	if len(h.st.liveTexts()) != 0 {
 		t.Fatal("note stored although the store failed")
 	}
-	if got := h.m.run.Input.Value(); got != "Printer queue lost again" {
-		t.Fatalf("input holds %q after a failed save", got)
+	if got := h.m.run.Input.Value(); got != "" {
+		t.Fatalf("input holds %q after a failed save: the next note would be glued to it", got)
+	}
+	if w := h.m.run.Waiting(); len(w) != 1 || w[0].Text != "Printer queue lost again" {
+		t.Fatalf("waiting: %+v", w)
 	}
 	scr := h.screen()
-	if !strings.Contains(scr, "NOT SAVED") || strings.Contains(scr, "✓ saved") {
+	if !strings.Contains(scr, "1 note waiting") || !strings.Contains(scr, "waiting: Printer queue lost again") || strings.Contains(scr, "✓ saved") {
 		t.Fatalf("failure not shown plainly:\n%s", scr)
 	}
 	h.st.fail = nil
-	h.key("enter")
-	if got := h.st.liveTexts(); len(got) != 1 {
+	h.advance(run.RetryEvery)
+	if got := h.st.liveTexts(); len(got) != 1 || got[0] != "Printer queue lost again" {
 		t.Fatalf("retry did not save: %q", got)
+	}
+	if len(h.m.run.Waiting()) != 0 || !strings.Contains(h.screen(), "✓ saved") {
+		t.Fatalf("after the retry: waiting %v\n%s", h.m.run.Waiting(), h.screen())
 	}
 }
 
@@ -771,7 +788,7 @@ func TestQuittingWaitsForTheNoteInFlightSoItKeepsItsUndoEntry(t *testing.T) {
 	}
 }
 
-func TestAFailedSaveWhileQuittingKeepsTheFacilitatorAndTheNote(t *testing.T) {
+func TestAFailedSaveWhileQuittingKeepsTheFacilitatorAndAsksBeforeLeaving(t *testing.T) {
 	h := newHarness(t, "en", testPlan())
 	h.key("c")
 	h.typeText("the disk is full")
@@ -781,18 +798,24 @@ func TestAFailedSaveWhileQuittingKeepsTheFacilitatorAndTheNote(t *testing.T) {
 	if drive(h, q) || drive(h, save) {
 		t.Fatal("quit although the note was not saved")
 	}
-	if h.m.quitting || h.m.run.Input.Value() != "the disk is full" {
-		t.Fatalf("quitting %v, capture line %q", h.m.quitting, h.m.run.Input.Value())
+	if h.m.quitting || len(h.m.run.Waiting()) != 1 {
+		t.Fatalf("quitting %v, waiting %v", h.m.quitting, h.m.run.Waiting())
 	}
-	// A second ctrl+c while a save hangs leaves at once.
-	h.st.fail = nil
-	_, save = h.m.Update(keyMsg("enter"))
+	// Leaving now asks first; any other key stays.
+	_, q = h.m.Update(ctrlC)
+	if drive(h, q) || !strings.Contains(h.screen(), "1 notes are not saved yet") {
+		t.Fatalf("left without asking:\n%s", h.screen())
+	}
+	_, stay := h.m.Update(keyMsg("esc"))
+	if drive(h, stay) || strings.Contains(h.screen(), "not saved yet") {
+		t.Fatal("any other key did not stay")
+	}
+	// A second ctrl+c after the question leaves at once.
 	_, q = h.m.Update(ctrlC)
 	_, q2 := h.m.Update(ctrlC)
 	if drive(h, q) || !drive(h, q2) {
-		t.Fatal("a second ctrl+c did not leave at once")
+		t.Fatal("a second ctrl+c did not leave")
 	}
-	_ = save
 }
 
 func TestEveryStepChangeRefreshesTheRunningCopy(t *testing.T) {
@@ -806,7 +829,6 @@ func TestEveryStepChangeRefreshesTheRunningCopy(t *testing.T) {
 	if h.st.backups != 4 {
 		t.Fatalf("%d running copies after three step changes", h.st.backups)
 	}
-	// A failing copy is not the room's business: nothing is said.
 	// Notes refresh it at most once a minute.
 	h.key("c")
 	h.typeText("first")
@@ -825,8 +847,13 @@ func TestEveryStepChangeRefreshesTheRunningCopy(t *testing.T) {
 	h.key("esc")
 	h.st.bfail = errors.New("disk full")
 	h.key("pgdown")
-	if strings.Contains(h.screen(), "disk full") {
-		t.Fatal("a failed running copy was shown on the projector")
+	// A failing copy is said on the facilitator's status line, never in
+	// the room's view (what a projector shows).
+	if scr := h.screen(); !strings.Contains(scr, "running copy") || !strings.Contains(scr, "the notes are saved") {
+		t.Fatalf("a failed running copy is not reported:\n%s", scr)
+	}
+	if room := roomText(h); strings.Contains(room, "running copy") {
+		t.Fatal("a failed running copy was shown in the room's view")
 	}
 }
 
@@ -865,4 +892,9 @@ func cloneSession(s *session.Session) *session.Session {
 		panic(err)
 	}
 	return &c
+}
+
+// roomText is what a projector shows of the running session.
+func roomText(h *harness) string {
+	return ansi.Strip(room.View(h.m.run.Snapshot(), 100, 30, h.clock.Now(), h.m.com.Styles))
 }

@@ -15,6 +15,7 @@ import (
 	"liberate/internal/i18n"
 	"liberate/internal/session"
 	"liberate/internal/store"
+	"liberate/internal/ui/run"
 )
 
 // TestAProgramRunCapturesIntoBboltAndLeaksNoGoroutines runs the real
@@ -80,8 +81,8 @@ func ours() []string {
 }
 
 // TestAFullDiskKeepsTheNoteAndSaysSoPlainly injects ENOSPC into the real
-// store: the note stays in the capture line, the screen says it was not
-// saved and why, and the retry saves it once the disk has room again.
+// store: the note waits apart, the screen says why, and the retry saves it
+// once the disk has room again.
 func TestAFullDiskKeepsTheNoteAndSaysSoPlainly(t *testing.T) {
 	st, err := store.Open(filepath.Join(t.TempDir(), "full.db"), store.Options{})
 	if err != nil {
@@ -104,14 +105,14 @@ func TestAFullDiskKeepsTheNoteAndSaysSoPlainly(t *testing.T) {
 	h.typeText("Approvals wait for one manager")
 	h.key("enter")
 	scr := h.screen()
-	if !strings.Contains(scr, "NOT SAVED") || !strings.Contains(scr, "disk is full") || strings.Contains(scr, "✓ saved") {
+	if !strings.Contains(scr, "1 note waiting: disk full") || !strings.Contains(scr, "Approvals wait for one manager") || strings.Contains(scr, "✓ saved") {
 		t.Fatalf("full disk not said plainly:\n%s", scr)
 	}
-	if h.m.run.Input.Value() != "Approvals wait for one manager" {
+	if h.m.run.Input.Value() != "" {
 		t.Fatalf("line holds %q", h.m.run.Input.Value())
 	}
 	st.InjectFault(nil)
-	h.key("enter")
+	h.advance(run.RetryEvery)
 	notes, _ := st.Notes(h.session().ID)
 	if len(notes) != 1 || notes[0].Text != "Approvals wait for one manager" {
 		t.Fatalf("retry saved %v", notes)

@@ -61,6 +61,9 @@ type Host interface {
 	OpenCards() tea.Cmd
 	// BoardOp undoes or redoes a change made on the board.
 	BoardOp(op session.Op, undo bool, label string) tea.Cmd
+	// ConfirmLeave carries out the quit or return home that HoldQuit held
+	// back, once the facilitator confirmed it.
+	ConfirmLeave() tea.Cmd
 }
 
 // Options are what the run screen is given besides the shared context.
@@ -119,7 +122,16 @@ type Screen struct {
 	replanOffered int             // step index the current proposal was made for
 	agendaScroll  int
 
-	tally string // digits of a theme's new score, typed in the review step
+	// The notes waiting to be saved (see queue.go).
+	queue      []waiting
+	saving     bool      // the head of the queue is being saved
+	waitErr    error     // why the head could not be saved, nil when it could
+	retryAt    time.Time // when the head is tried again
+	askQuit    bool      // leaving was asked for with notes waiting
+	recovered  string    // the recovery file, once written
+	recoveredN int       // waiting notes the recovery file holds
+	damaged    bool      // the database was damaged under the session
+	tally      string    // digits of a theme's new score, typed in the review step
 }
 
 // New returns the run screen of sess, whose notes are already loaded.
@@ -185,9 +197,17 @@ func (r *Screen) liveCount() int {
 
 // OnTick rings the bell when a step's time runs out.
 func (r *Screen) OnTick(now time.Time) tea.Cmd {
+	retry := r.retryTick()
 	if r.Sess.Finished || !r.Sess.Started() || !r.Sess.Timed() {
-		return nil
+		return retry
 	}
+	if retry != nil {
+		return tea.Batch(retry, r.onTick(now))
+	}
+	return r.onTick(now)
+}
+
+func (r *Screen) onTick(now time.Time) tea.Cmd {
 	rem := r.Sess.Remaining(now)
 	prev := r.lastRemaining
 	r.lastRemaining = rem
@@ -237,6 +257,18 @@ func (r *Screen) Blanked() bool { return r.blank }
 // HandleKey routes a key press by mode.
 func (r *Screen) HandleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := r.keys
+	if r.askQuit {
+		// The question of HoldQuit: y (or q again) leaves, the notes going
+		// to the recovery file; any other key stays.
+		if s := msg.String(); s == "y" || s == "j" {
+			return r.host.ConfirmLeave()
+		}
+		if key.Matches(msg, k.Quit) {
+			return r.host.Quit() // asked twice: the root confirms
+		}
+		r.askQuit = false
+		return nil
+	}
 	switch r.Mode {
 	case ModeCapture:
 		return r.handleCaptureKey(msg)
@@ -347,8 +379,9 @@ func (r *Screen) Move(dir int) tea.Cmd {
 // database, for `liberate backup` while this session holds the file.
 type autoBackuper interface{ AutoBackup() error }
 
-// autoBackup refreshes that copy in the background; a failure is not the
-// facilitator's business in the middle of a workshop and is not shown.
+// autoBackup refreshes that copy in the background. A failure is said on
+// the facilitator's status line (never on the room's screen): the notes are
+// safe, but liberate backup would hand on an older copy.
 func (r *Screen) autoBackup() tea.Cmd {
 	b, ok := r.com.Store.(autoBackuper)
 	if !ok {
@@ -356,7 +389,9 @@ func (r *Screen) autoBackup() tea.Cmd {
 	}
 	r.copiedAt = r.com.Now
 	return func() tea.Msg {
-		_ = b.AutoBackup()
+		if err := b.AutoBackup(); err != nil {
+			return backupFailedMsg{err: err}
+		}
 		return nil
 	}
 }
@@ -371,7 +406,18 @@ func (r *Screen) afterStepChange(now time.Time) {
 	}
 }
 
+// MaxExtend is how much longer than its longest planned time + may make a
+// step; a step never lasts more than a day.
+const MaxExtend = 60 * time.Minute
+
 func (r *Screen) extend(d time.Duration) tea.Cmd {
+	if c := r.Sess.Current(); c != nil && d > 0 {
+		limit := min(max(c.Max, c.Min)+MaxExtend, time.Duration(structure.MaxStepMinutes)*time.Minute)
+		if r.Sess.Timer.Planned+d > limit {
+			r.SetStatus(fmt.Sprintf(r.com.Catalog.Queue.ExtendCap, int(MaxExtend/time.Minute)), false)
+			return nil
+		}
+	}
 	evs := r.Sess.Extend(d, r.com.Now)
 	if evs == nil {
 		return nil
@@ -477,8 +523,6 @@ func (r *Screen) saveInput() tea.Cmd {
 		r.SetStatus(fmt.Sprintf(r.com.Catalog.Run.Truncated, textsafe.MaxNoteRunes), false)
 	}
 	now := r.com.Now
-	st := r.com.Store
-	sid := r.Sess.ID
 	if r.editing != 0 {
 		old, ok := r.noteByID(r.editing)
 		r.editing = 0
@@ -497,17 +541,10 @@ func (r *Screen) saveInput() tea.Cmd {
 			return nil
 		}
 		n.UpdatedAt = now
-		r.Pending++
-		return func() tea.Msg {
-			err := st.UpdateNote(&n)
-			if err == nil {
-				err = st.AppendEvent(sid, &session.Event{At: now, Type: session.EventNoteEdited, StepIndex: n.StepIndex, NoteID: n.ID, Before: old.Text, After: n.Text})
-			}
-			return NoteSavedMsg{note: n, err: err, edit: true, label: old.Text}
-		}
+		return r.enqueue(waiting{note: n, edit: true, before: old, truncated: truncated})
 	}
 	c := r.Sess.Current()
-	n := session.Note{SessionID: sid, Text: text, Kind: r.Kind, StepIndex: r.Sess.Pos, CreatedAt: now, UpdatedAt: now}
+	n := session.Note{SessionID: r.Sess.ID, Text: text, Kind: r.Kind, StepIndex: r.Sess.Pos, CreatedAt: now, UpdatedAt: now}
 	if n.Kind == session.KindAction {
 		// "Jan: leverancier bellen @vr": the owner and the date go in their
 		// own fields, as the line above the capture said back.
@@ -519,15 +556,9 @@ func (r *Screen) saveInput() tea.Cmd {
 		n.Counters = append([]structure.Counter(nil), c.Counters...)
 	}
 	r.Input.SetValue("")
-	r.Pending++
-	return func() tea.Msg {
-		err := st.AddNote(&n)
-		if err == nil {
-			// The note is durable; the event is the timeline's record.
-			_ = st.AppendEvent(sid, &session.Event{At: now, Type: session.EventNoteAdded, StepIndex: n.StepIndex, NoteID: n.ID, After: n.Text})
-		}
-		return NoteSavedMsg{note: n, err: err}
-	}
+	// The note joins the queue: saved in typing order, one at a time,
+	// each confirmed on its own; the line is free for the next one.
+	return r.enqueue(waiting{note: n, truncated: truncated})
 }
 
 func (r *Screen) noteByID(id uint64) (session.Note, bool) {
@@ -552,21 +583,30 @@ func (r *Screen) replaceNote(n session.Note) {
 // HandleMsg handles command results meant for the run screen.
 func (r *Screen) HandleMsg(msg tea.Msg) (tea.Cmd, bool) {
 	switch msg := msg.(type) {
+	case queueSavedMsg:
+		return r.queueSaved(msg), true
+	case recoveryMsg:
+		if msg.err != nil {
+			r.recovered, r.recoveredN = "", 0
+			r.SetStatus(fmt.Sprintf(r.com.Catalog.Queue.RecoveryFailed, format.SaveError(msg.err)), true)
+			return nil, true
+		}
+		r.recovered = msg.path
+		if !r.damaged {
+			r.SetStatus(fmt.Sprintf(r.com.Catalog.Queue.Recovered, msg.path), false)
+		}
+		if msg.leave {
+			return r.host.ConfirmLeave(), true
+		}
+		return nil, true
+	case backupFailedMsg:
+		r.SetStatus(fmt.Sprintf(r.com.Catalog.Queue.CopyFailed, format.SaveError(msg.err)), false)
+		return nil, true
 	case NoteSavedMsg:
 		r.Pending--
 		if msg.err != nil {
-			// Nothing is shown as saved that is not: the text goes back
-			// into the line, in front of anything typed since.
-			if !msg.undo {
-				if r.Mode == ModeRun {
-					r.openCapture()
-				}
-				r.Input.SetValue(strings.TrimSpace(actionLine(msg.note) + " " + r.Input.Value()))
-				r.Input.CursorEnd()
-				if msg.edit {
-					r.editing = msg.note.ID
-				}
-			}
+			// Nothing is shown as saved that is not: the change stays
+			// undone on screen and the error says why.
 			r.SetStatus(fmt.Sprintf(r.com.Catalog.Run.NotSaved, format.SaveError(msg.err)), true)
 			return nil, true
 		}
@@ -981,6 +1021,15 @@ func (r *Screen) View(width, height int, now time.Time) string {
 		notesRows = 3
 	}
 	notes := r.notesView(width, notesRows)
+	if r.Mode != ModeNotes && notesRows > 0 {
+		// Notes waiting to be saved show below the saved ones, marked,
+		// each on its own line: nothing is glued or hidden.
+		wait := r.waitingView(width, min(len(r.queue), notesRows))
+		if keep := notesRows - len(wait); len(notes) > keep {
+			notes = notes[len(notes)-keep:]
+		}
+		notes = append(notes, wait...)
+	}
 	if r.Mode != ModeRun {
 		if sb := r.sayBack(width); sb != "" {
 			bottom = append(bottom, sb)
@@ -991,7 +1040,11 @@ func (r *Screen) View(width, height int, now time.Time) string {
 		bottom = append(bottom, layout.Center(width, st.StatusWarning.Render(ansi.Truncate(r.replanText(), width, "…"))))
 	}
 	bottom = append(bottom, r.statusLine(width, now))
-	bottom = append(bottom, r.helpView(width))
+	if r.askQuit {
+		bottom = append(bottom, st.StatusWarning.Render(ansi.Truncate(r.com.Catalog.Queue.AskQuitKeys, width, "…")))
+	} else {
+		bottom = append(bottom, r.helpView(width))
+	}
 
 	// The room keeps the rows its text needs; in run mode the recent notes
 	// give way first.
@@ -1121,6 +1174,23 @@ func (r *Screen) notesView(width, rows int) []string {
 	return out
 }
 
+// waitingView shows the newest rows notes waiting to be saved, marked.
+func (r *Screen) waitingView(width, rows int) []string {
+	if rows <= 0 || len(r.queue) == 0 {
+		return nil
+	}
+	st := r.com.Styles
+	mark := r.com.Catalog.Queue.WaitingMark
+	out := make([]string, 0, rows)
+	for _, w := range r.queue[len(r.queue)-rows:] {
+		kind := r.com.Catalog.Run.Kinds[string(w.note.Kind)]
+		prefix := fmt.Sprintf("%3s  %-11s ", "…", kind)
+		text := ansi.Truncate(mark+": "+textsafe.Display(actionLine(w.note)), max(0, width-ansi.StringWidth(prefix)-1), "…")
+		out = append(out, st.StatusWarning.Render(ansi.Truncate(prefix+text, width, "…")))
+	}
+	return out
+}
+
 // selectedNote returns the note sel places from the newest live one.
 func (r *Screen) selectedNote() (session.Note, bool) {
 	seen := 0
@@ -1158,6 +1228,10 @@ func (r *Screen) statusLine(width int, now time.Time) string {
 	var right string
 	rightStyle := st.Saved
 	switch {
+	case r.askQuit:
+		right, rightStyle = fmt.Sprintf(r.com.Catalog.Queue.AskQuit, len(r.queue)), st.StatusWarning
+	case r.waitingText() != "" && !(r.Status != "" && r.statusErr && now.Before(r.statusEnd) && r.recovered == ""):
+		right, rightStyle = r.waitingText(), st.Error
 	case r.Status != "" && now.Before(r.statusEnd):
 		right = r.Status
 		if r.statusErr {
