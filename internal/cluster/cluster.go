@@ -967,7 +967,18 @@ func noteWord(d *doc, name string) string {
 	stem := name[2:]
 	if !strings.HasPrefix(name, "w:") {
 		j, ok := slices.BinarySearch(d.concepts, stem)
-		if !ok || d.trigger[j] == "phrase" {
+		if !ok {
+			return ""
+		}
+		if d.trigger[j] == "phrase" {
+			// A phrase brought it: name the phrase's word that means
+			// the concept on its own ("password" of "password reset").
+			lx, st := defaultLexicon(), newStemmer()
+			for _, w := range d.words {
+				if slices.Contains(lx.matchWord(w.fold, d.lang, st, nil), stem) {
+					return w.surface
+				}
+			}
 			return ""
 		}
 		stem = d.trigger[j]

@@ -1,6 +1,9 @@
 package cluster
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Pillar is one of the three sides of a digital change a theme can be
 // about: its people, its process or its technology.
@@ -86,4 +89,41 @@ func pillarOf(c *corpus, m []int) Pillar {
 		}
 	}
 	return best
+}
+
+// MarshalText writes the pillar's key, so stored themes read "people",
+// "process" or "technology".
+func (p Pillar) MarshalText() ([]byte, error) { return []byte(p.String()), nil }
+
+// UnmarshalText reads a pillar key; an unknown key is no pillar, so a file
+// from a newer version still opens.
+func (p *Pillar) UnmarshalText(b []byte) error {
+	*p, _ = ParsePillar(string(b))
+	return nil
+}
+
+// NoteWhy returns the words of note that say why it sits in a theme with
+// these terms: for each term the note shares (the same word, another form
+// of it, or a word of the same concept — "ww" for "wachtwoord"), the
+// note's own word, in the order of terms.
+func NoteWhy(note string, terms []string) []string {
+	if len(terms) == 0 {
+		return nil
+	}
+	c := analyze(append([]string{note}, terms...))
+	d := &c.docs[0]
+	var out []string
+	for k := range terms {
+		for _, id := range c.docs[k+1].terms {
+			if _, ok := slices.BinarySearch(d.terms, id); !ok {
+				continue
+			}
+			w := noteWord(d, c.names[id])
+			if w != "" && !slices.Contains(out, w) {
+				out = append(out, w)
+			}
+			break
+		}
+	}
+	return out
 }

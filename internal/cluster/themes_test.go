@@ -173,3 +173,20 @@ func TestLabelsNameTheProblemInTheSessionsLanguage(t *testing.T) {
 		t.Errorf("label %q, want the Dutch word first", l)
 	}
 }
+
+func TestNoteWhyNamesTheNotesOwnWords(t *testing.T) {
+	got := NoteWhy("ww alweer verlopen", []string{"wachtwoord", "printer"})
+	if !slices.Equal(got, []string{"ww"}) {
+		t.Errorf("NoteWhy = %v, want [ww]", got)
+	}
+	if got := NoteWhy("de koffie is op", []string{"wachtwoord"}); len(got) != 0 {
+		t.Errorf("a note sharing nothing says %v", got)
+	}
+	var p Pillar
+	if err := p.UnmarshalText([]byte("technology")); err != nil || p != PillarTechnology {
+		t.Errorf("UnmarshalText: %v %v", p, err)
+	}
+	if b, _ := PillarPeople.MarshalText(); string(b) != "people" {
+		t.Errorf("MarshalText: %s", b)
+	}
+}

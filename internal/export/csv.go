@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"time"
 
+	"liberate/internal/cluster"
 	"liberate/internal/i18n"
 	"liberate/internal/session"
 	"liberate/internal/textsafe"
@@ -50,6 +51,12 @@ var csvColumns = []csvColumn{
 		}
 		return strconv.Itoa(r.group.votes)
 	}},
+	{func(t i18n.Table) string { return t.Pillar }, func(r csvRow) string {
+		if r.group == nil || r.group.Pillar == cluster.PillarNone {
+			return ""
+		}
+		return cell(r.p.pl.Name(r.group.Pillar.String()))
+	}},
 	{func(t i18n.Table) string { return t.Kind }, func(r csvRow) string {
 		k := string(r.note.Kind)
 		if w := r.p.table.Kinds[k]; w != "" {
@@ -73,7 +80,7 @@ var csvColumns = []csvColumn{
 }
 
 // CSVHeader is the first row of a CSV export in lang ("en" keeps the keys
-// tools read: cluster, cluster_votes, kind, text, structure, step, votes,
+// tools read: cluster, cluster_votes, pillar, kind, text, structure, step, votes,
 // time, owner, due; "nl" is in Dutch).
 func CSVHeader(lang string) []string {
 	t := i18n.For(lang).Table

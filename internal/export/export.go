@@ -71,6 +71,7 @@ type prepared struct {
 	cat   i18n.Export
 	table i18n.Table
 	fu    i18n.FollowUp
+	pl    i18n.Pillar
 	loc   *time.Location
 
 	notes       []session.Note // live, in capture order
@@ -101,7 +102,7 @@ func prepare(d Data) (*prepared, error) {
 	if d.Now.IsZero() {
 		loc = time.Local
 	}
-	p := &prepared{d: d, s: d.Session, lang: lang, cat: i18n.For(lang).Export, table: i18n.For(lang).Table, fu: i18n.For(lang).FollowUp, loc: loc, clusterOf: map[uint64]string{}}
+	p := &prepared{d: d, s: d.Session, lang: lang, cat: i18n.For(lang).Export, table: i18n.For(lang).Table, fu: i18n.For(lang).FollowUp, pl: i18n.For(lang).Pillar, loc: loc, clusterOf: map[uint64]string{}}
 
 	// Sort positions, not notes: a Note is a few hundred bytes.
 	order := make([]int, 0, len(d.Notes))

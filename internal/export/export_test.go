@@ -226,10 +226,10 @@ func TestCSVGuardsCellsAgainstFormulas(t *testing.T) {
 
 func TestCSVWithBOMStartsWithTheMark(t *testing.T) {
 	out := render(t, irritationSession(), "csv", CSVOptions{BOM: true})
-	if !strings.HasPrefix(out, "\uFEFFcluster,cluster_votes,kind,text,") {
+	if !strings.HasPrefix(out, "\uFEFFcluster,cluster_votes,pillar,kind,text,") {
 		t.Errorf("CSV starts %q", out[:20])
 	}
-	if out := render(t, irritationSession(), "csv", CSVOptions{}); !strings.HasPrefix(out, "cluster,cluster_votes,kind,text,structure,step,votes,time,owner,due\n") {
+	if out := render(t, irritationSession(), "csv", CSVOptions{}); !strings.HasPrefix(out, "cluster,cluster_votes,pillar,kind,text,structure,step,votes,time,owner,due\n") {
 		t.Errorf("CSV without BOM starts %q", out[:20])
 	}
 }

@@ -3,6 +3,7 @@ package export
 import (
 	"time"
 
+	"liberate/internal/cluster"
 	"liberate/internal/session"
 	"liberate/internal/structure"
 )
@@ -124,8 +125,8 @@ func irritationSession() Data {
 		{Seq: 6, At: at(9, 47, 0), Type: session.EventFinished, StepIndex: 3},
 	}
 	clusters := []session.Cluster{
-		{ID: "c2", Label: "Logins and timeouts", Order: 0, Terms: []string{"login", "timeout"}},
-		{ID: "c1", Label: "Duplicate data & *versions*", Named: true, Order: 1, Votes: 2, Terms: []string{"customer", "excel"}},
+		{ID: "c2", Label: "Logins and timeouts", Order: 0, Terms: []string{"login", "timeout"}, Why: []string{"login", "timeout"}, Pillar: cluster.PillarTechnology},
+		{ID: "c1", Label: "Duplicate data & *versions*", Named: true, Order: 1, Votes: 2, Terms: []string{"customer", "excel"}, Why: []string{"customer", "*excel*"}, Pillar: cluster.PillarProcess, PillarSet: true},
 		{ID: "c3", Label: "Empty theme", Order: 2},
 	}
 	return Data{

@@ -129,6 +129,7 @@ func JSON(w io.Writer, d Data) error {
 		dc := DocumentCluster{Cluster: c, TotalVotes: c.Votes}
 		dc.Label = textsafe.Display(c.Label)
 		dc.Terms = cleanAll(c.Terms)
+		dc.Why = cleanAll(c.Why)
 		for _, n := range p.notes {
 			if n.ClusterID == c.ID && c.ID != "" {
 				dc.NoteCount++

@@ -4,10 +4,12 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
+	"liberate/internal/cluster"
 	"liberate/internal/i18n"
 	"liberate/internal/session"
 	"liberate/internal/textsafe"
@@ -314,14 +316,52 @@ func (m *mdWriter) clusterSection() {
 	}
 	c := m.cat
 	m.heading(2, md(c.Clusters))
+	m.pillarOverview()
 	for _, g := range m.clusters {
 		m.heading(3, fmt.Sprintf("%s (%s, %s)", md(g.Label), count(c.NoteCount, len(g.notes)), count(c.VoteCount, g.votes)))
+		var about []string
+		if g.Pillar != cluster.PillarNone {
+			about = append(about, md(m.pl.Name(g.Pillar.String())))
+		}
+		if len(g.Why) > 0 {
+			about = append(about, md(m.pl.Why)+": "+md(strings.Join(g.Why, ", ")))
+		}
+		if len(about) > 0 {
+			m.line("_", strings.Join(about, " · "), "_")
+			m.line()
+		}
 		m.noteList(g.notes)
 	}
 	if len(m.unclustered) > 0 {
 		m.heading(3, fmt.Sprintf("%s (%s)", md(c.Unclustered), count(c.NoteCount, len(m.unclustered))))
 		m.noteList(m.unclustered)
 	}
+}
+
+// pillarOverview is a short table of how the themes and their votes fall
+// over people, process and technology, before the themes themselves;
+// themes without a pillar get a row of their own when there are any.
+func (m *mdWriter) pillarOverview() {
+	type tally struct{ themes, votes int }
+	by := map[cluster.Pillar]tally{}
+	for _, g := range m.clusters {
+		t := by[g.Pillar]
+		t.themes++
+		t.votes += g.votes
+		by[g.Pillar] = t
+	}
+	m.line("_", md(m.pl.Overview), "_")
+	m.line()
+	m.row([]string{md(m.pl.Header), md(m.pl.Themes), md(m.pl.Votes)})
+	m.row([]string{"---", "--:", "--:"})
+	for _, p := range append(slices.Clone(cluster.Pillars), cluster.PillarNone) {
+		t, ok := by[p]
+		if p == cluster.PillarNone && !ok {
+			continue
+		}
+		m.row([]string{md(m.pl.Name(p.String())), strconv.Itoa(t.themes), strconv.Itoa(t.votes)})
+	}
+	m.line()
 }
 
 // noteList writes notes as list items: `- **Kind** — text · 2 votes`.

@@ -32,6 +32,8 @@ type Catalog struct {
 	FollowUp FollowUp
 	// Console: the facilitator's console and the projector's own screens.
 	Console Console
+	// Pillar: people, process and technology, and why a theme holds.
+	Pillar Pillar
 }
 
 // Supported lists the languages liberate ships.
@@ -40,9 +42,9 @@ var Supported = []string{"en", "nl"}
 // For returns the catalogue for lang ("en" or "nl"); anything else is English.
 func For(lang string) *Catalog {
 	if lang == "nl" {
-		return &Catalog{Lang: "nl", Run: runNL, Home: homeNL, Board: boardNL, Agenda: agendaNL, CLI: cliNL, Export: exportNL, Errors: errorsNL, Groups: groupsNL, Safety: safetyNL, Queue: queueNL, Turns: turnsNL, Table: tableNL, Show: showNL, Help: helpNL, Live: liveNL, Flow: flowNL, FollowUp: followUpNL, Console: consoleNL}
+		return &Catalog{Lang: "nl", Run: runNL, Home: homeNL, Board: boardNL, Agenda: agendaNL, CLI: cliNL, Export: exportNL, Errors: errorsNL, Groups: groupsNL, Safety: safetyNL, Queue: queueNL, Turns: turnsNL, Table: tableNL, Show: showNL, Help: helpNL, Live: liveNL, Flow: flowNL, FollowUp: followUpNL, Console: consoleNL, Pillar: pillarNL}
 	}
-	return &Catalog{Lang: "en", Run: runEN, Home: homeEN, Board: boardEN, Agenda: agendaEN, CLI: cliEN, Export: exportEN, Errors: errorsEN, Groups: groupsEN, Safety: safetyEN, Queue: queueEN, Turns: turnsEN, Table: tableEN, Show: showEN, Help: helpEN, Live: liveEN, Flow: flowEN, FollowUp: followUpEN, Console: consoleEN}
+	return &Catalog{Lang: "en", Run: runEN, Home: homeEN, Board: boardEN, Agenda: agendaEN, CLI: cliEN, Export: exportEN, Errors: errorsEN, Groups: groupsEN, Safety: safetyEN, Queue: queueEN, Turns: turnsEN, Table: tableEN, Show: showEN, Help: helpEN, Live: liveEN, Flow: flowEN, FollowUp: followUpEN, Console: consoleEN, Pillar: pillarEN}
 }
 
 // Detect picks the language from LC_ALL, LC_MESSAGES or LANG: Dutch for

@@ -3,6 +3,7 @@ package session
 import (
 	"time"
 
+	"liberate/internal/cluster"
 	"liberate/internal/structure"
 	"liberate/internal/timer"
 )
@@ -94,6 +95,15 @@ type Cluster struct {
 	Order int      `json:"order"`
 	Votes int      `json:"votes,omitempty"`
 	Terms []string `json:"terms,omitempty"` // why the notes belong together
+	// Why is what the theme's notes share, strongest first, as the
+	// clustering found it (at most three terms).
+	Why []string `json:"why,omitempty"`
+	// Pillar says whether the theme is about people, process or
+	// technology: suggested by the clustering, changed on the board.
+	Pillar cluster.Pillar `json:"pillar,omitempty"`
+	// PillarSet marks a pillar chosen by the facilitator: re-clustering
+	// keeps it.
+	PillarSet bool `json:"pillar_set,omitempty"`
 }
 
 // Card is a 25/10 Crowd Sourcing card: a bold idea, its first step and up to

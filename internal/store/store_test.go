@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"syscall"
 	"testing"
@@ -14,6 +15,7 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
+	"liberate/internal/cluster"
 	"liberate/internal/session"
 	"liberate/internal/timer"
 )
@@ -804,5 +806,25 @@ func TestNewSessionIDsSortByTimeAndAreShort(t *testing.T) {
 	}
 	if a >= b {
 		t.Errorf("%q does not sort before %q", a, b)
+	}
+}
+
+func TestThemePillarAndWhySurviveAReopen(t *testing.T) {
+	s, _ := openTemp(t)
+	ss := saveSession(t, s, "s", t0)
+	want := []session.Cluster{
+		{ID: "c1", Label: "wachtwoord, inloggen", Why: []string{"wachtwoord", "inloggen"}, Pillar: cluster.PillarTechnology},
+		{ID: "c2", Label: "Overdracht", Order: 1, Pillar: cluster.PillarPeople, PillarSet: true},
+		{ID: "c3", Label: "zelf gemaakt", Order: 2},
+	}
+	if err := s.SaveClusters(ss.ID, want); err != nil {
+		t.Fatal(err)
+	}
+	got, err := reopen(t, s, Options{ReadOnly: true}).Clusters(ss.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("clusters after a reopen = %+v, want %+v", got, want)
 	}
 }

@@ -653,6 +653,14 @@ var boardScenes = []struct {
 		h.key("m")
 	}},
 	{"compact", func(h *harness) { h.key("tab") }},
+	{"why", func(h *harness) {
+		h.advance(10 * time.Second)
+		h.selectTheme(1)
+	}},
+	{"notewhy", func(h *harness) {
+		h.advance(10 * time.Second)
+		h.selectNote("Password resets take a day via the helpdesk")
+	}},
 }
 
 func TestBoardGolden(t *testing.T) {
@@ -661,7 +669,7 @@ func TestBoardGolden(t *testing.T) {
 		w, h int
 	}{{"en", 80, 24}, {"en", 120, 40}, {"en", 200, 60}, {"nl", 80, 24}} {
 		for _, sc := range boardScenes {
-			if tc.lang == "nl" && sc.name != "proposed" && sc.name != "voted" {
+			if tc.lang == "nl" && sc.name != "proposed" && sc.name != "voted" && sc.name != "why" && sc.name != "notewhy" {
 				continue
 			}
 			t.Run(fmt.Sprintf("%s_%dx%d_%s", tc.lang, tc.w, tc.h, sc.name), func(t *testing.T) {

@@ -169,6 +169,9 @@ type Screen struct {
 	Members [][]int
 
 	cards *cardsState
+
+	whyKey   string   // the note and terms whyWords was found for
+	whyWords []string // cluster.NoteWhy of the selected note
 }
 
 // CountdownLevel is the score the 25/10 countdown is calling, 0 before
@@ -439,6 +442,7 @@ func cloneClusters(cs []session.Cluster) []session.Cluster {
 	out := make([]session.Cluster, len(cs))
 	for i, c := range cs {
 		c.Terms = slices.Clone(c.Terms)
+		c.Why = slices.Clone(c.Why)
 		out[i] = c
 	}
 	return out
@@ -546,7 +550,8 @@ func (b *Screen) relabel(prev []session.Cluster, before, after []session.Note) {
 
 func clusterEqual(a, b session.Cluster) bool {
 	return a.ID == b.ID && a.Label == b.Label && a.Named == b.Named && a.Order == b.Order &&
-		a.Votes == b.Votes && slices.Equal(a.Terms, b.Terms)
+		a.Votes == b.Votes && slices.Equal(a.Terms, b.Terms) && slices.Equal(a.Why, b.Why) &&
+		a.Pillar == b.Pillar && a.PillarSet == b.PillarSet
 }
 
 // ApplyOp reverts (undo) or re-applies (redo) a board change: the themes

@@ -16,6 +16,7 @@ import (
 type boardKeyMap struct {
 	Nav, Theme, Move, Shift, Merge, Split, New, Rename, Delete, Regroup key.Binding
 	Vote, Adjust, Sort, Focus, Compact, Cards, Undo, Redo, Back, Help   key.Binding
+	Pillar                                                              key.Binding
 	// Picker, rename line, focus view.
 	PickNum, PickOK, Cancel, NextTheme key.Binding
 }
@@ -34,6 +35,7 @@ func newBoardKeyMap(c *i18n.Catalog) boardKeyMap {
 		Split:     b("x", t.KeySplit),
 		New:       b("n", t.KeyNew),
 		Rename:    b("r", t.KeyRename),
+		Pillar:    b("P", c.Pillar.KeyPillar),
 		Delete:    b("d", t.KeyDelete),
 		Regroup:   b("g", t.KeyRegroup),
 		Vote:      b("0-9 enter", t.KeyVote),
@@ -141,6 +143,8 @@ func (b *Screen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		return b.createCluster()
 	case "r":
 		b.startRename()
+	case "P":
+		return b.cyclePillar()
 	case "d", "delete":
 		return b.deleteCluster()
 	case "g":

@@ -162,7 +162,11 @@ func mergeClustering(old []session.Cluster, cur []string, res cluster.Result) ([
 			if !c.Named {
 				c.Label = grp.Label
 			}
+			if !c.PillarSet {
+				c.Pillar = grp.Pillar
+			}
 			c.Terms = slices.Clone(grp.Terms)
+			c.Why = slices.Clone(grp.Why)
 			groupID[g] = c.ID
 			out = append(out, c)
 		case c.Named:
@@ -183,7 +187,7 @@ func mergeClustering(old []session.Cluster, cur []string, res cluster.Result) ([
 		}
 		used[id] = true
 		groupID[g] = id
-		out = append(out, session.Cluster{ID: id, Label: grp.Label, Terms: slices.Clone(grp.Terms)})
+		out = append(out, session.Cluster{ID: id, Label: grp.Label, Terms: slices.Clone(grp.Terms), Why: slices.Clone(grp.Why), Pillar: grp.Pillar})
 	}
 	for i := range out {
 		out[i].Order = i
@@ -366,6 +370,21 @@ func (b *Screen) rename(value string) tea.Cmd {
 	b.Clusters[sec].Label, b.Clusters[sec].Named = label, true
 	t.events = append(t.events, session.Event{At: b.com.Now, Type: session.EventClusterRenamed, Before: old, After: label})
 	return t.commit(session.OpClusters, fmt.Sprintf(b.com.Catalog.Board.Renamed, layout.Clip(label, 30)))
+}
+
+// cyclePillar gives the selected theme the next pillar (people → process
+// → technology → people), as one undoable change; re-clustering keeps it.
+func (b *Screen) cyclePillar() tea.Cmd {
+	sec, note := b.selected()
+	if note >= 0 || sec >= len(b.Clusters) {
+		b.setStatus(b.com.Catalog.Pillar.SelectTheme, false)
+		return nil
+	}
+	t := b.begin()
+	c := &b.Clusters[sec]
+	c.Pillar, c.PillarSet = c.Pillar.Next(), true
+	p := b.com.Catalog.Pillar
+	return t.commit(session.OpClusters, fmt.Sprintf(p.Changed, layout.Clip(textsafe.Display(c.Label), 30), p.Name(c.Pillar.String())))
 }
 
 // reorder moves the selected theme one place up (-1) or down (+1).

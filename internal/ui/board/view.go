@@ -120,9 +120,51 @@ func (b *Screen) statusLine(width int) string {
 		}
 		return style.Render(ansi.Truncate(textsafe.Display(b.status), width, "…"))
 	}
-	// Nothing to say: the help line below lists the keys for what is
-	// selected, so there is no second, fixed list of keys here.
+	if why := b.whyLine(); why != "" {
+		return st.Muted.Render(ansi.Truncate(why, width, "…"))
+	}
+	// The help line below lists the keys for what is selected, so there
+	// is no second, fixed list of keys here.
 	return ""
+}
+
+// whyLine says, for the selected theme, its pillar and what its notes
+// share; for a selected note, why it sits in its theme. "" for the
+// unclustered notes.
+func (b *Screen) whyLine() string {
+	sec, note := b.selected()
+	if sec >= len(b.Clusters) {
+		return ""
+	}
+	p := b.com.Catalog.Pillar
+	c := b.Clusters[sec]
+	why := c.Why
+	if len(why) == 0 && len(c.Terms) > 0 {
+		why = c.Terms[:min(3, len(c.Terms))]
+	}
+	line := p.Name(c.Pillar.String())
+	if note >= 0 {
+		ws := b.noteWhy(note, c.Terms)
+		if len(ws) == 0 {
+			return line + " · " + p.NoteNear
+		}
+		return line + " · " + fmt.Sprintf(p.NoteWhy, textsafe.Display(strings.Join(ws, ", ")))
+	}
+	if len(why) > 0 {
+		line += " · " + fmt.Sprintf(p.Shared, textsafe.Display(strings.Join(why, ", ")))
+	}
+	return line
+}
+
+// noteWhy is cluster.NoteWhy for note i, remembered for the last note
+// asked about so that frames do not analyse it again.
+func (b *Screen) noteWhy(i int, terms []string) []string {
+	n := b.notes()[i]
+	key := n.Text + "\x00" + strings.Join(terms, "\x00")
+	if b.whyKey != key {
+		b.whyKey, b.whyWords = key, cluster.NoteWhy(n.Text, terms)
+	}
+	return b.whyWords
 }
 
 func (b *Screen) helpLine(width int) string {
@@ -142,7 +184,7 @@ func (b *Screen) helpLine(width int) string {
 	return layout.HelpLine(m.Styles, width,
 		k.Nav,
 		layout.WithEnabled(k.Move, onNote), layout.WithEnabled(k.Shift, onNote || onTheme), layout.WithEnabled(k.Split, onNote),
-		layout.WithEnabled(k.Rename, sec < len(b.Clusters)), layout.WithEnabled(k.Merge, onTheme && len(b.Clusters) > 1),
+		layout.WithEnabled(k.Rename, sec < len(b.Clusters)), layout.WithEnabled(k.Pillar, onTheme), layout.WithEnabled(k.Merge, onTheme && len(b.Clusters) > 1),
 		layout.WithEnabled(k.Delete, onTheme && len(b.Members[sec]) == 0),
 		k.Vote, k.Focus, k.Regroup, k.Sort, k.New,
 		layout.WithEnabled(k.Undo, len(m.History.Undo) > 0), k.Compact, k.Cards, k.Help, k.Back)
@@ -306,6 +348,9 @@ func (b *Screen) sectionRow(s, width int, selected bool) string {
 	if v := b.SectionVotes(s); v > 0 {
 		meta += " · " + count(v, c.VoteOne, c.VoteMany)
 	}
+	if s < len(b.Clusters) && b.Clusters[s].Pillar != cluster.PillarNone && width >= 60 {
+		meta += " · " + b.com.Catalog.Pillar.Name(b.Clusters[s].Pillar.String())
+	}
 	metaW := ansi.StringWidth(meta)
 	room := width - ansi.StringWidth(num) - metaW - 2
 	if room < 8 {
@@ -467,7 +512,7 @@ func (b *Screen) Present(s *room.Snapshot) {
 func (b *Screen) helpView(width, height int) string {
 	st := b.com.Styles
 	k := newBoardKeyMap(b.com.Catalog)
-	rows := []key.Binding{k.Nav, k.Theme, k.Move, k.Shift, k.Merge, k.Split, k.New, k.Rename, k.Delete, k.Regroup,
+	rows := []key.Binding{k.Nav, k.Theme, k.Move, k.Shift, k.Merge, k.Split, k.New, k.Rename, k.Pillar, k.Delete, k.Regroup,
 		k.Vote, k.Adjust, k.Sort, k.Focus, k.Compact, k.Cards, k.Undo, k.Redo, k.Back}
 	out := []string{st.Title.Render(b.com.Catalog.Board.HelpTitle), ""}
 	for _, r := range rows {
