@@ -12,6 +12,7 @@ import (
 
 func newResumeCmd(app *App) *cobra.Command {
 	var minuteBell bool
+	var join JoinOptions
 	cmd := &cobra.Command{
 		Use:   "resume [SESSION]",
 		Short: "Continue the last (or given) session exactly where it stopped",
@@ -46,10 +47,19 @@ func newResumeCmd(app *App) *cobra.Command {
 			}
 			deps, stop := app.liveDeps(app.deps(st, minuteBell))
 			defer stop()
+			phones, err := join.start(st, sess.ID)
+			if err != nil {
+				return err
+			}
+			if phones != nil {
+				defer phones.Close()
+				deps.Phones = phones
+			}
 			m := ui.NewRun(deps, sess, notes, loadHistory(st, sess.ID))
 			return app.runTUI(m)
 		},
 	}
 	cmd.Flags().BoolVar(&minuteBell, "minute-bell", false, "also ring one minute before the end of longer steps")
+	addJoinFlags(cmd.Flags(), &join)
 	return cmd
 }

@@ -28,6 +28,8 @@ type RunOptions struct {
 	Participants int
 	Speed        float64
 	MinuteBell   bool
+	// JoinOptions serve the phone page beside the session.
+	JoinOptions
 	// FollowUp names the earlier session this one follows up ("last" = the
 	// newest real session); "" for none.
 	FollowUp string
@@ -64,6 +66,7 @@ func newRunCmd(app *App) *cobra.Command {
 	f.StringVar(&opts.FollowUp, "follow-up", "", "follow up an earlier session (an id, a line of `liberate sessions`, or last): review its actions and themes")
 	f.Float64Var(&opts.Minutes, "minutes", 0, "length of the break (liberate run break), in minutes")
 	f.StringVar(&opts.Start, "start", "", "planned start, e.g. 09:30: the agenda and the export show clock times")
+	addJoinFlags(f, &opts.JoinOptions)
 	return cmd
 }
 
@@ -179,6 +182,14 @@ func (app *App) run(opts *RunOptions) error {
 	}
 	deps, stop := app.liveDeps(app.deps(st, opts.MinuteBell))
 	defer stop()
+	phones, err := opts.JoinOptions.start(st, sess.ID)
+	if err != nil {
+		return err
+	}
+	if phones != nil {
+		defer phones.Close()
+		deps.Phones = phones
+	}
 	m := ui.NewRun(deps, sess, nil, session.History{})
 	return purgeAtExit(st, app.runTUI(m))
 }

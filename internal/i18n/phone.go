@@ -46,6 +46,18 @@ type Phone struct {
 	ScoreHint   string // 1 = not for us, 5 = let's do it
 
 	ExportFromPhones string // the export's header line: %d of %d notes came from phones
+
+	ConsoleArrived string // the console's status: %d notes just came in from phones
+	ConsoleMark    string // before a phone note in the console's list
+	KeyReveal      string // help: show the selected phone note to the room
+	KeyMutePhone   string // help: stop input from the selected note's phone
+	Revealed       string // status after revealing
+	Unrevealed     string // status after taking a note back from the room
+	PhoneMuted     string // status after muting a phone
+	PhoneUnmuted   string
+	KeyJoin        string // help: open or close joining
+	JoinOpened     string // status: %s = join URL
+	JoinClosed     string
 }
 
 var phoneEN = Phone{
@@ -91,6 +103,18 @@ var phoneEN = Phone{
 	ScoreHint:   "1 = not for us · 5 = let's do it",
 
 	ExportFromPhones: "%d of the %d notes were sent from phones",
+
+	ConsoleArrived: "☎ %d new from phones",
+	ConsoleMark:    "☎",
+	KeyReveal:      "show the room",
+	KeyMutePhone:   "mute phone",
+	Revealed:       "shown to the room",
+	Unrevealed:     "taken back from the room",
+	PhoneMuted:     "that phone can no longer send (x again to let it)",
+	PhoneUnmuted:   "that phone can send again",
+	KeyJoin:        "phones",
+	JoinOpened:     "phones can join: %s",
+	JoinClosed:     "joining closed: the phone page no longer listens",
 }
 
 var phoneNL = Phone{
@@ -136,6 +160,18 @@ var phoneNL = Phone{
 	ScoreHint:   "1 = niets voor ons · 5 = doen we",
 
 	ExportFromPhones: "%d van de %d notities kwamen van telefoons",
+
+	ConsoleArrived: "☎ %d nieuw van telefoons",
+	ConsoleMark:    "☎",
+	KeyReveal:      "toon de zaal",
+	KeyMutePhone:   "telefoon dempen",
+	Revealed:       "getoond aan de zaal",
+	Unrevealed:     "teruggenomen van de zaal",
+	PhoneMuted:     "die telefoon kan niet meer versturen (nogmaals x om het weer toe te laten)",
+	PhoneUnmuted:   "die telefoon kan weer versturen",
+	KeyJoin:        "telefoons",
+	JoinOpened:     "telefoons kunnen meedoen: %s",
+	JoinClosed:     "meedoen gesloten: de telefoonpagina luistert niet meer",
 }
 
 // PhoneFor returns the phone page's strings in lang ("en" or "nl"; anything

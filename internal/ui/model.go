@@ -68,6 +68,39 @@ type Deps struct {
 	// TitleScreen shows a new session's title and first invitation until
 	// the clicker starts the first step (the command line turns it on).
 	TitleScreen bool
+	// Phones is the phone page of the session (liberate run --join); nil
+	// without it.
+	Phones Phones
+}
+
+// Phones is the phone page of a running session, as the interface drives
+// it: it says what the room does, shows the notes phones sent and opens or
+// closes joining.
+type Phones interface {
+	// Next waits until phones sent notes (committed to the store) and
+	// returns them; it returns nil once the page is gone for good.
+	Next() []session.Note
+	// SetRoom tells the page what the room does now; it is called after
+	// every message and must be cheap when nothing changed.
+	SetRoom(r run.PhoneRoom)
+	// Join is the URL and code while phones can join (zero when closed).
+	Join() run.JoinInfo
+	// Toggle opens joining when it is closed and closes it when open.
+	Toggle() (run.JoinInfo, error)
+	// ToggleMute stops or again allows input from one phone (by the seat
+	// hash of its notes) and reports whether it is muted now.
+	ToggleMute(seat string) bool
+}
+
+// phoneNotes waits for the next notes from phones.
+func phoneNotes(p Phones) tea.Cmd {
+	return func() tea.Msg {
+		notes := p.Next()
+		if notes == nil {
+			return nil
+		}
+		return run.PhoneNotesMsg{Notes: notes}
+	}
 }
 
 // screen is which screen the root model shows.
@@ -176,7 +209,14 @@ func newModel(deps Deps) *Model {
 }
 
 func (m *Model) newRun(sess *session.Session, notes []session.Note) *run.Screen {
-	r := run.New(m.com, m, run.Options{Keys: m.keys, MinuteBell: m.deps.MinuteBell, Export: m.deps.Export, Library: m.deps.Library, Persist: m.persist, TitleScreen: m.deps.TitleScreen}, sess, notes)
+	opts := run.Options{Keys: m.keys, MinuteBell: m.deps.MinuteBell, Export: m.deps.Export, Library: m.deps.Library, Persist: m.persist, TitleScreen: m.deps.TitleScreen}
+	if m.deps.Phones != nil {
+		opts.ToggleMute = m.deps.Phones.ToggleMute
+	}
+	r := run.New(m.com, m, opts, sess, notes)
+	if m.deps.Phones != nil {
+		r.Join = m.deps.Phones.Join()
+	}
 	if m.deps.Notice != "" {
 		r.SetStatus(m.deps.Notice, true)
 	}
@@ -191,6 +231,9 @@ func (m *Model) Init() tea.Cmd {
 	}
 	if m.screen == screenHome && m.home != nil {
 		cmds = append(cmds, m.home.Init())
+	}
+	if m.deps.Phones != nil {
+		cmds = append(cmds, phoneNotes(m.deps.Phones))
 	}
 	// A projector that attaches before the first message sees the session.
 	m.publish()
@@ -213,10 +256,13 @@ func (m *Model) tick() tea.Cmd {
 	return tea.Tick(m.tickInterval(), func(t time.Time) tea.Msg { return tickMsg(t) })
 }
 
-// Update handles a message, then publishes the room's view when it
-// changed.
+// Update handles a message, then tells the phone page what the room does
+// now and publishes the room's view when it changed.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	model, cmd := m.update(msg)
+	if p := m.deps.Phones; p != nil && m.run != nil {
+		p.SetRoom(m.run.PhoneRoom())
+	}
 	m.publish()
 	return model, cmd
 }
@@ -251,6 +297,14 @@ func (m *Model) publish() {
 
 func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
+	case run.PhoneNotesMsg:
+		if m.run != nil {
+			m.run.AddPhoneNotes(msg.Notes)
+			if m.board != nil {
+				m.board.Reindex()
+			}
+		}
+		return m, phoneNotes(m.deps.Phones)
 	case tea.WindowSizeMsg:
 		m.com.Width, m.com.Height = msg.Width, msg.Height
 		return m, nil
@@ -347,7 +401,27 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	}
 	if m.run != nil {
+		if p := m.deps.Phones; p != nil && msg.String() == "j" && m.run.Mode == run.ModeRun {
+			return m.toggleJoin(p)
+		}
 		return m.run.HandleKey(msg)
+	}
+	return nil
+}
+
+// toggleJoin opens or closes the phone page.
+func (m *Model) toggleJoin(p Phones) tea.Cmd {
+	t := i18n.PhoneFor(m.com.Catalog.Lang)
+	join, err := p.Toggle()
+	if err != nil {
+		m.run.SetStatus(err.Error(), true)
+		return nil
+	}
+	m.run.Join = join
+	if join.URL != "" {
+		m.run.SetStatus(fmt.Sprintf(t.JoinOpened, join.URL), false)
+	} else {
+		m.run.SetStatus(t.JoinClosed, false)
 	}
 	return nil
 }

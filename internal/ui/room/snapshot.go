@@ -70,6 +70,11 @@ type Snapshot struct {
 	// Join is what the room needs to join from a phone; empty until the
 	// phone page is served.
 	Join string `json:"join,omitempty"`
+	// JoinCode is the join code shown beside the QR code of Join.
+	JoinCode string `json:"join_code,omitempty"`
+	// NotesIn counts the notes phones sent that the room has not been
+	// shown ("12 notes in").
+	NotesIn int `json:"notes_in,omitempty"`
 
 	// Opening is the title screen before the first step: while people come
 	// in, the room sees the session's title and the first invitation.

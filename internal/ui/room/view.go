@@ -41,9 +41,6 @@ func View(s Snapshot, width, height int, now time.Time, st styles.Styles) string
 	if width < MinWidth || height < MinHeight {
 		return Tiny(s, width, height, now, st)
 	}
-	if s.Opening != nil {
-		return opening(s, width, height, st)
-	}
 	switch s.Show {
 	case ShowFocus:
 		return strings.Join(FocusView(s, width, height, st), "\n")
@@ -52,9 +49,24 @@ func View(s Snapshot, width, height int, now time.Time, st styles.Styles) string
 	case ShowThemes:
 		return strings.Join(ThemesView(s, width, height, now, st), "\n")
 	}
-	if s.Structure == "" {
-		return ""
+	draw := func(s Snapshot, width, height int) string {
+		if s.Opening != nil {
+			return opening(s, width, height, st)
+		}
+		if s.Structure == "" {
+			return ""
+		}
+		return view(s, width, height, now, st)
 	}
+	if s.Join != "" && !s.Finished {
+		return withJoin(s, width, height, draw, st)
+	}
+	return draw(s, width, height)
+}
+
+// view draws s without the QR code: the header, the flash, the digits and
+// the text, with the join slot in one line when s still has one.
+func view(s Snapshot, width, height int, now time.Time, st styles.Styles) string {
 	cat := i18n.For(s.Lang).Run
 	b := blocks(s, cat, width, height, st)
 	// The countdown gets whatever height is left, at least 1 row; drop the
@@ -172,6 +184,9 @@ func blocks(s Snapshot, cat i18n.Run, width, height int, st styles.Styles) textB
 	}
 	if s.Label != "" {
 		b.info = append(b.info, layout.Center(width, st.Prompt.Render(ansi.Truncate(s.Label, width, "…"))))
+	}
+	if s.Join != "" {
+		b.info = append(b.info, joinLine(s, width, st))
 	}
 	maxWrap := 2
 	if height >= 40 {

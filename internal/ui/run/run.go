@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"liberate/internal/action"
+	"liberate/internal/i18n"
 	"liberate/internal/session"
 	"liberate/internal/structure"
 	"liberate/internal/textsafe"
@@ -82,6 +83,9 @@ type Options struct {
 	// TitleScreen keeps a session that has not started on its title
 	// screen until the clicker starts the first step.
 	TitleScreen bool
+	// ToggleMute stops (or again allows) input from the phone with this
+	// seat hash and reports whether it is muted now; nil without phones.
+	ToggleMute func(seat string) bool
 }
 
 // Screen is the projected countdown, the capture line and the recent
@@ -99,19 +103,21 @@ type Screen struct {
 
 	// Mode is what the keys act on; Input is the capture line and Kind
 	// the kind the next note gets.
-	Mode      Mode
-	Input     textinput.Model
-	Kind      session.Kind
-	kindSet   bool      // the facilitator chose a kind for the next notes
-	editing   uint64    // id of the note being edited, 0 when typing a new one
-	sel       int       // selected note, 0 = newest
-	Pending   int       // saves in flight
-	copiedAt  time.Time // when the running copy was last refreshed
-	blank     bool
-	Flash     string // the bell's flash, shown until flashEnd
-	flashEnd  time.Time
-	bells     uint64 // bells rung, so a projector rings with every one
-	Status    string // the latest facilitator message
+	Mode     Mode
+	Input    textinput.Model
+	Kind     session.Kind
+	kindSet  bool      // the facilitator chose a kind for the next notes
+	editing  uint64    // id of the note being edited, 0 when typing a new one
+	sel      int       // selected note, 0 = newest
+	Pending  int       // saves in flight
+	copiedAt time.Time // when the running copy was last refreshed
+	blank    bool
+	Flash    string // the bell's flash, shown until flashEnd
+	flashEnd time.Time
+	bells    uint64 // bells rung, so a projector rings with every one
+	Status   string // the latest facilitator message
+	// Join is the phone page's URL and code while phones can join.
+	Join      JoinInfo
 	statusErr bool
 	statusEnd time.Time
 
@@ -687,6 +693,31 @@ func (r *Screen) handleNotesKey(msg tea.KeyPressMsg) tea.Cmd {
 			r.sel--
 		}
 		return r.writeNote(n, session.EventNoteDeleted, "")
+	case "v":
+		if !selected.Phone {
+			return nil
+		}
+		n := selected
+		n.Revealed, n.UpdatedAt = !n.Revealed, r.com.Now
+		t := i18n.PhoneFor(r.com.Catalog.Lang)
+		r.com.History.Push(session.Op{Type: session.OpNoteEdit, Before: selected, After: n, Label: layout.Clip(selected.Text, 30)})
+		if n.Revealed {
+			r.SetStatus(t.Revealed, false)
+		} else {
+			r.SetStatus(t.Unrevealed, false)
+		}
+		return r.writeNote(n, session.EventNoteEdited, "")
+	case "x":
+		if !selected.Phone || selected.Seat == "" || r.opts.ToggleMute == nil {
+			return nil
+		}
+		t := i18n.PhoneFor(r.com.Catalog.Lang)
+		if r.opts.ToggleMute(selected.Seat) {
+			r.SetStatus(t.PhoneMuted, false)
+		} else {
+			r.SetStatus(t.PhoneUnmuted, false)
+		}
+		return nil
 	case "tab", "t":
 		n := selected
 		n.Kind, n.UpdatedAt = n.Kind.Next(), r.com.Now
@@ -1164,6 +1195,14 @@ func (r *Screen) notesView(width, rows int) []string {
 		number := total - fromNewest
 		kind := r.com.Catalog.Run.Kinds[string(n.Kind)]
 		prefix := fmt.Sprintf("%3d  %-11s ", number, kind)
+		if n.Phone {
+			// A phone note: ☎, and ☎✓ once the room has been shown it.
+			mark := i18n.PhoneFor(r.com.Catalog.Lang).ConsoleMark
+			if n.Revealed {
+				mark += "✓"
+			}
+			prefix = fmt.Sprintf("%3d %-2s %-11s ", number, mark, kind)
+		}
 		text := ansi.Truncate(textsafe.Display(n.Text), max(0, width-ansi.StringWidth(prefix)-1), "…")
 		line := st.NoteKind.Render(prefix) + st.Note.Render(text)
 		if r.Mode == ModeNotes && fromNewest == r.sel {
@@ -1269,6 +1308,15 @@ func (r *Screen) helpView(width int) string {
 	case ModeCapture:
 		return layout.HelpLine(m.Styles, width, k.Save, k.Close, k.Kind, k.Notes)
 	case ModeNotes:
+		if n, ok := r.selectedNote(); ok && n.Phone {
+			t := i18n.PhoneFor(m.Catalog.Lang)
+			keys := []key.Binding{k.Up, key.NewBinding(key.WithKeys("v"), key.WithHelp("v", t.KeyReveal))}
+			if r.opts.ToggleMute != nil && n.Seat != "" {
+				keys = append(keys, key.NewBinding(key.WithKeys("x"), key.WithHelp("x", t.KeyMutePhone)))
+			}
+			keys = append(keys, k.Delete, k.Edit, k.Undo, k.Close)
+			return layout.HelpLine(m.Styles, width, keys...)
+		}
 		return layout.HelpLine(m.Styles, width, k.Up, k.Edit, k.Delete, layout.WithHelp(k.Kind, "tab", m.Catalog.Run.KeyKind), k.Undo, k.Close)
 	}
 	pause := k.Pause
@@ -1290,8 +1338,9 @@ func (r *Screen) helpView(width int) string {
 	}
 	back := layout.WithEnabled(k.Back, r.Sess.Pos > 0)
 	cards := layout.WithEnabled(layout.WithHelp(k.Board, "5", m.Catalog.Board.KeyCards), r.cardsStep())
+	phones := layout.WithEnabled(key.NewBinding(key.WithKeys("j"), key.WithHelp("j", i18n.PhoneFor(m.Catalog.Lang).KeyJoin)), r.opts.ToggleMute != nil)
 	return layout.HelpLine(m.Styles, width, pause, k.Next, back, k.Capture, k.Plus, k.Minus, k.Repeat, k.Blank, mute, k.Board, cards, k.Agenda,
-		layout.WithEnabled(k.Undo, len(m.History.Undo) > 0), k.Help, k.Quit)
+		layout.WithEnabled(k.Undo, len(m.History.Undo) > 0), phones, k.Help, k.Quit)
 }
 
 // cardsStep reports whether the running step belongs to 25/10 Crowd

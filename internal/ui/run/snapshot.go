@@ -40,6 +40,9 @@ func (r *Screen) Snapshot() room.Snapshot {
 			Speed:        s.Speed,
 		},
 	}
+	if r.Join.URL != "" {
+		snap.Join, snap.JoinCode, snap.NotesIn = r.Join.URL, r.Join.Code, r.phoneNotesIn()
+	}
 	if s.Speed > 1 {
 		snap.Console.Rehearsal = fmt.Sprintf(cat.Rehearsal, s.Speed)
 	}
