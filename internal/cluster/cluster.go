@@ -812,11 +812,7 @@ func buildResult(texts []string, c *corpus, f folded, assign []int, fixed []int,
 		terms := describe(c, reps, cnt)
 		g := Group{Members: m, Terms: words(terms), Pillar: pillarOf(c, reps)}
 		g.Label = labelOf(c, terms, reps)
-		for _, t := range terms {
-			if len(g.Why) < 3 && (len(reps) > 1 || len(m) > 1) {
-				g.Why = append(g.Why, t.word)
-			}
-		}
+		g.Why = whyOf(c, terms, reps, len(m))
 		for _, r := range reps {
 			// A note names the shared terms in its own words.
 			var why []string
@@ -861,6 +857,30 @@ func buildResult(texts []string, c *corpus, f folded, assign []int, fixed []int,
 		g.ID = id
 	}
 	return res
+}
+
+// whyOf names what holds a group of n notes together: its strongest terms,
+// and for a concept the different words its notes use for it ("ww,
+// wachtwoord, inloggen"), at most three; nothing for a single note.
+func whyOf(c *corpus, terms []groupTerm, reps []int, n int) []string {
+	if n < 2 {
+		return nil
+	}
+	var out []string
+	add := func(w string) {
+		if len(out) < 3 && w != "" && !hasDigit(w) && !slices.Contains(out, w) {
+			out = append(out, w)
+		}
+	}
+	for _, t := range terms {
+		add(t.word)
+		if name := c.names[t.id]; strings.HasPrefix(name, "c:") {
+			for _, w := range conceptWords(c, name[2:], reps) {
+				add(w)
+			}
+		}
+	}
+	return out
 }
 
 // termCount is how much of a group uses a term: weighted and in distinct
@@ -1030,6 +1050,17 @@ func surfaceOf(c *corpus, stem string, m []int) string {
 // concept k, as typed. It is "" when only multi-word phrases brought the
 // concept.
 func conceptSurface(c *corpus, k string, m []int) string {
+	ws := conceptWords(c, k, m)
+	if len(ws) == 0 {
+		return ""
+	}
+	return ws[0]
+}
+
+// conceptWords lists the words the group's notes used for concept k, as
+// typed: the most used first, ties to the longer word (an abbreviation
+// like "ww" names a theme less well than "wachtwoord"), then in order.
+func conceptWords(c *corpus, k string, m []int) []string {
 	cnt := map[string]int{}
 	for _, i := range m {
 		d := &c.docs[i]
@@ -1043,7 +1074,11 @@ func conceptSurface(c *corpus, k string, m []int) string {
 			cnt[w]++
 		}
 	}
-	return mostUsed(cnt)
+	out := sortedKeys(cnt)
+	slices.SortStableFunc(out, func(a, b string) int {
+		return cmp.Or(cmp.Compare(cnt[b], cnt[a]), cmp.Compare(len(b), len(a)))
+	})
+	return out
 }
 
 // compoundWith finds the note's word that holds part as a compound part.
