@@ -143,6 +143,8 @@ func (b *Screen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		return b.createCluster()
 	case "r":
 		b.startRename()
+	case "o":
+		b.startOwner()
 	case "P":
 		return b.cyclePillar()
 	case "d", "delete":
@@ -351,11 +353,16 @@ func (b *Screen) renameKey(msg tea.KeyPressMsg) tea.Cmd {
 		b.Mode = ModeList
 		b.naming = false
 		b.Input.Blur()
+		b.ownerNote = 0
 		return nil
 	case "enter":
 		v := b.Input.Value()
 		b.Mode = ModeList
 		b.Input.Blur()
+		if id := b.ownerNote; id != 0 {
+			b.ownerNote, b.naming = 0, false
+			return b.run.SetAction(id, v)
+		}
 		if strings.TrimSpace(v) == "" && b.naming {
 			b.naming = false
 			return nil // a new theme keeps its provisional name
