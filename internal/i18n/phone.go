@@ -58,6 +58,26 @@ type Phone struct {
 	KeyJoin        string // help: open or close joining
 	JoinOpened     string // status: %s = join URL
 	JoinClosed     string
+
+	// Dot voting and 25/10 from phones, as the console and the room see them.
+	KeyPhoneVote  string // board help: open / close phone voting
+	KeyPhoneDots  string // board help: fewer / more dots per phone
+	KeyPhoneCrowd string // cards help: phones write, then score, then close
+	NoPhones      string // the session does not serve the phone page
+	CrowdBusy     string // voting cannot open while 25/10 runs on phones
+	VotingOpened  string // %d = dots per phone
+	VotingClosed  string
+	DotsNow       string // %d = dots per phone
+	PhoneVoted    string // status once phone dots are on disk
+	PhoneCards    string // status once phone cards or scores are on disk
+	WritingOpened string
+	ScoringOpened string
+	CrowdClosed   string
+	RoomVoting    string // %d = dots per phone
+	RoomWriting   string // %d = cards in
+	RoomScoring   string // %d of %d scores in
+	RoomScored    string // every score is in
+	PhoneMark     string // beside a tally: the dots voting from phones
 }
 
 var phoneEN = Phone{
@@ -115,6 +135,25 @@ var phoneEN = Phone{
 	KeyJoin:        "phones: open / close joining",
 	JoinOpened:     "phones can join: %s",
 	JoinClosed:     "joining closed: the phone page no longer listens",
+
+	KeyPhoneVote:  "phones: open / close voting",
+	KeyPhoneDots:  "dots per phone",
+	KeyPhoneCrowd: "phones: write → score → close",
+	NoPhones:      "Phones are not connected: start the session with --join.",
+	CrowdBusy:     "25/10 is open on the phones; close it on the cards first (ctrl+p).",
+	VotingOpened:  "voting open on the phones: %d dots each (< > changes, v closes)",
+	VotingClosed:  "voting closed on the phones: their dots stay in the tallies",
+	DotsNow:       "%d dots per phone",
+	PhoneVoted:    "dots from phones saved",
+	PhoneCards:    "cards and scores from phones saved",
+	WritingOpened: "phones write their bold idea and first step (ctrl+p: start scoring)",
+	ScoringOpened: "phones score the cards handed to them (ctrl+p: close)",
+	CrowdClosed:   "25/10 closed on the phones: cards and scores stay",
+	RoomVoting:    "Voting is open: %d dots on your phone",
+	RoomWriting:   "25/10: write your bold idea on your phone · %d in",
+	RoomScoring:   "25/10: score on your phone · %d/%d scores in",
+	RoomScored:    "25/10: every score is in",
+	PhoneMark:     "☎",
 }
 
 var phoneNL = Phone{
@@ -172,6 +211,25 @@ var phoneNL = Phone{
 	KeyJoin:        "telefoons: meedoen openen / sluiten",
 	JoinOpened:     "telefoons kunnen meedoen: %s",
 	JoinClosed:     "meedoen gesloten: de telefoonpagina luistert niet meer",
+
+	KeyPhoneVote:  "telefoons: stemmen openen / sluiten",
+	KeyPhoneDots:  "stippen per telefoon",
+	KeyPhoneCrowd: "telefoons: schrijven → scoren → sluiten",
+	NoPhones:      "Er zijn geen telefoons verbonden: start de sessie met --join.",
+	CrowdBusy:     "25/10 staat open op de telefoons; sluit het eerst bij de kaarten (ctrl+p).",
+	VotingOpened:  "stemmen open op de telefoons: %d stippen elk (< > wijzigt, v sluit)",
+	VotingClosed:  "stemmen gesloten op de telefoons: hun stippen blijven in de telling",
+	DotsNow:       "%d stippen per telefoon",
+	PhoneVoted:    "stippen van telefoons bewaard",
+	PhoneCards:    "kaarten en scores van telefoons bewaard",
+	WritingOpened: "telefoons schrijven hun gedurfde idee en eerste stap (ctrl+p: scoren starten)",
+	ScoringOpened: "telefoons scoren de kaarten die ze kregen (ctrl+p: sluiten)",
+	CrowdClosed:   "25/10 gesloten op de telefoons: kaarten en scores blijven",
+	RoomVoting:    "Het stemmen is open: %d stippen op je telefoon",
+	RoomWriting:   "25/10: schrijf je gedurfde idee op je telefoon · %d binnen",
+	RoomScoring:   "25/10: scoor op je telefoon · %d/%d scores binnen",
+	RoomScored:    "25/10: alle scores zijn binnen",
+	PhoneMark:     "☎",
 }
 
 // PhoneFor returns the phone page's strings in lang ("en" or "nl"; anything
