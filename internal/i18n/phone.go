@@ -34,16 +34,17 @@ type Phone struct {
 	VoteSaved string // %d = dots used
 	VoteOver  string // %d = dots per phone: too many dots
 
-	IdeaTitle   string // 25/10: write your bold idea
-	IdeaLabel   string
-	IdeaSaved   string
-	IdeaHave    string // your idea is in
-	ScoreTitle  string // 25/10: score the card you were handed
-	ScoreRound  string // %d/%d: round and rounds
-	ScoreSaved  string
-	ScoreDone   string // all your cards are scored
-	ScoreNoIdea string // scoring is for phones that wrote an idea
-	ScoreHint   string // 1 = not for us, 5 = let's do it
+	IdeaTitle     string // 25/10: write your bold idea
+	IdeaLabel     string
+	IdeaStepLabel string // the second field: its first step
+	IdeaSaved     string
+	IdeaHave      string // your idea is in
+	ScoreTitle    string // 25/10: score the card you were handed
+	ScoreRound    string // %d/%d: round and rounds
+	ScoreSaved    string
+	ScoreDone     string // all your cards are scored
+	ScoreNoIdea   string // scoring is for phones that wrote an idea
+	ScoreHint     string // 1 = not for us, 5 = let's do it
 
 	ExportFromPhones string // the export's header line: %d of %d notes came from phones
 
@@ -111,16 +112,17 @@ var phoneEN = Phone{
 	VoteSaved: "saved ✓ (%d dots)",
 	VoteOver:  "That is more than %d dots; take some away.",
 
-	IdeaTitle:   "Write your bold idea",
-	IdeaLabel:   "Your bold idea and its first step",
-	IdeaSaved:   "saved ✓",
-	IdeaHave:    "Your idea is in. Wait for the scoring rounds.",
-	ScoreTitle:  "Score this idea",
-	ScoreRound:  "Round %d/%d",
-	ScoreSaved:  "saved ✓",
-	ScoreDone:   "You have scored all your cards. Thank you!",
-	ScoreNoIdea: "Scoring is for the phones that wrote an idea.",
-	ScoreHint:   "1 = not for us · 5 = let's do it",
+	IdeaTitle:     "Write your bold idea",
+	IdeaLabel:     "Your bold idea",
+	IdeaStepLabel: "Its first step (optional)",
+	IdeaSaved:     "saved ✓",
+	IdeaHave:      "Your idea is in. Wait for the scoring rounds.",
+	ScoreTitle:    "Score this idea",
+	ScoreRound:    "Round %d/%d",
+	ScoreSaved:    "saved ✓",
+	ScoreDone:     "You have scored all your cards. Thank you!",
+	ScoreNoIdea:   "Scoring is for the phones that wrote an idea.",
+	ScoreHint:     "1 = not for us · 5 = let's do it",
 
 	ExportFromPhones: "%d of the %d notes were sent from phones",
 
@@ -187,16 +189,17 @@ var phoneNL = Phone{
 	VoteSaved: "bewaard ✓ (%d stippen)",
 	VoteOver:  "Dat zijn meer dan %d stippen; haal er een paar weg.",
 
-	IdeaTitle:   "Schrijf je gedurfde idee op",
-	IdeaLabel:   "Jouw gedurfde idee en de eerste stap",
-	IdeaSaved:   "bewaard ✓",
-	IdeaHave:    "Je idee is binnen. Wacht op de scorerondes.",
-	ScoreTitle:  "Geef dit idee een score",
-	ScoreRound:  "Ronde %d/%d",
-	ScoreSaved:  "bewaard ✓",
-	ScoreDone:   "Je hebt al je kaarten gescoord. Bedankt!",
-	ScoreNoIdea: "Scoren is voor de telefoons die een idee schreven.",
-	ScoreHint:   "1 = niets voor ons · 5 = doen we",
+	IdeaTitle:     "Schrijf je gedurfde idee op",
+	IdeaLabel:     "Jouw gedurfde idee",
+	IdeaStepLabel: "De eerste stap (mag leeg)",
+	IdeaSaved:     "bewaard ✓",
+	IdeaHave:      "Je idee is binnen. Wacht op de scorerondes.",
+	ScoreTitle:    "Geef dit idee een score",
+	ScoreRound:    "Ronde %d/%d",
+	ScoreSaved:    "bewaard ✓",
+	ScoreDone:     "Je hebt al je kaarten gescoord. Bedankt!",
+	ScoreNoIdea:   "Scoren is voor de telefoons die een idee schreven.",
+	ScoreHint:     "1 = niets voor ons · 5 = doen we",
 
 	ExportFromPhones: "%d van de %d notities kwamen van telefoons",
 

@@ -463,6 +463,10 @@ func (s *Server) postVote(w http.ResponseWriter, r *http.Request) {
 	s.saved(w, r, seat, "vote", fmt.Sprintf(texts(r).VoteSaved, total), false)
 }
 
+// IdeaStepSep joins a 25/10 card's bold idea and its first step in the
+// text a Sink gets from AddIdea.
+const IdeaStepSep = " | "
+
 func (s *Server) postIdea(w http.ResponseWriter, r *http.Request) {
 	seat, ok := s.admit(w, r)
 	if !ok {
@@ -476,6 +480,13 @@ func (s *Server) postIdea(w http.ResponseWriter, r *http.Request) {
 	text, ok := s.cleanText(w, r, r.PostForm.Get("text"))
 	if !ok {
 		return
+	}
+	if raw := r.PostForm.Get("step"); strings.TrimSpace(raw) != "" {
+		step, ok := s.cleanText(w, r, raw)
+		if !ok {
+			return
+		}
+		text += IdeaStepSep + step
 	}
 	s.mu.Lock()
 	s.observe(st)

@@ -192,17 +192,11 @@ func (b *Screen) phoneVotes(votes []run.PhoneVote) tea.Cmd {
 	return cmd
 }
 
-// splitIdea reads a phone's card: the first line is the bold idea, the
-// rest its first step; one line with " | " splits there, as typed cards do.
+// splitIdea reads a phone's card: the bold idea, then after
+// phone.IdeaStepSep its first step.
 func splitIdea(text string) (idea, step string) {
-	text = strings.TrimSpace(text)
-	if i := strings.IndexByte(text, '\n'); i >= 0 {
-		return strings.TrimSpace(text[:i]), strings.Join(strings.Fields(text[i+1:]), " ")
-	}
-	if i := strings.Index(text, " | "); i >= 0 {
-		return strings.TrimSpace(text[:i]), strings.TrimSpace(text[i+3:])
-	}
-	return text, ""
+	idea, step, _ = strings.Cut(strings.TrimSpace(text), phone.IdeaStepSep)
+	return strings.TrimSpace(idea), strings.TrimSpace(step)
 }
 
 func (b *Screen) phoneCards(ideas []run.PhoneIdea, scores []run.PhoneScore) tea.Cmd {

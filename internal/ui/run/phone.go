@@ -102,8 +102,8 @@ type PhoneVote struct {
 	Done  func(error)
 }
 
-// PhoneIdea is a 25/10 card written on a phone: the first line is the bold
-// idea, the rest its first step. Done gets the card's id once the card is
+// PhoneIdea is a 25/10 card written on a phone: the bold idea, then after
+// phone.IdeaStepSep its first step. Done gets the card's id once the card is
 // on disk, or the error.
 type PhoneIdea struct {
 	Text string
