@@ -107,7 +107,8 @@ type boardSave struct {
 	hist         histChange
 	redoBackup   []session.Op // the redo stack a push cleared
 	undoBlob     []byte
-	label        string // said once the change is on disk
+	label        string        // said once the change is on disk
+	acks         []func(error) // phones waiting for this change to be on disk
 }
 
 // Host is what the board asks of the root model, which owns routing
@@ -136,6 +137,7 @@ type Screen struct {
 	gen        int // clustering runs started; older results are dropped
 
 	Mode      Mode // what the keys act on
+	naming    bool // renaming a theme just made: its provisional name is only a placeholder
 	backToRun bool // Esc on the cards returns to the run screen
 	Compact   bool // one line per theme
 	help      bool
@@ -170,6 +172,9 @@ type Screen struct {
 	Members [][]int
 
 	cards *cardsState
+
+	phones PhoneProgress // the phone page, nil without one
+	ph     phoneState    // what the board opened to phones
 
 	whyKey   string   // the note and terms whyWords was found for
 	whyWords []string // cluster.NoteWhy of the selected note
@@ -457,6 +462,7 @@ type boardTx struct {
 	order    []int
 	clusters []session.Cluster
 	events   []session.Event
+	acks     []func(error)
 }
 
 func (b *Screen) begin() *boardTx {
@@ -496,6 +502,7 @@ func (t *boardTx) commit(typ session.OpType, label string) tea.Cmd {
 		after = append(after, ns[i])
 	}
 	b.Reindex()
+	b.relabel(t.clusters, before, after)
 	if len(after) == 0 && slices.EqualFunc(t.clusters, b.Clusters, clusterEqual) {
 		return nil
 	}
@@ -505,8 +512,47 @@ func (t *boardTx) commit(typ session.OpType, label string) tea.Cmd {
 	b.com.History.Push(op)
 	return b.enqueue(boardSave{
 		clusters: cloneClusters(b.Clusters), notes: after, prevClusters: t.clusters, prevNotes: before,
-		events: t.events, hist: histPush, redoBackup: redo, label: b.com.Catalog.Board.Saved,
+		events: t.events, hist: histPush, redoBackup: redo, label: b.com.Catalog.Board.Saved, acks: t.acks,
 	})
+}
+
+// maxRelabelNotes bounds the theme a hand move relabels at once; a bigger
+// one keeps its label until the next regroup.
+const maxRelabelNotes = 300
+
+// relabel names anew, in their notes' own words, the themes the facilitator
+// has not named that gained or lost a note in this change, so a label never
+// describes notes that have moved away. A theme the change made (a split
+// note's) keeps the name it was given.
+func (b *Screen) relabel(prev []session.Cluster, before, after []session.Note) {
+	existed := map[string]bool{}
+	for _, c := range prev {
+		existed[c.ID] = true
+	}
+	touched := map[string]bool{}
+	for i := range after {
+		touched[before[i].ClusterID] = existed[before[i].ClusterID]
+		touched[after[i].ClusterID] = existed[after[i].ClusterID]
+	}
+	ns := b.notes()
+	for s := range b.Clusters {
+		c := &b.Clusters[s]
+		if c.Named || !touched[c.ID] || s >= len(b.Members) {
+			continue
+		}
+		mem := b.Members[s]
+		if len(mem) == 0 || len(mem) > maxRelabelNotes {
+			continue
+		}
+		texts := make([]string, len(mem))
+		for j, i := range mem {
+			texts[j] = ns[i].Text
+		}
+		res := cluster.Cluster(texts, cluster.Options{K: 1})
+		if len(res.Groups) == 1 && res.Groups[0].Label != "" {
+			c.Label, c.Terms = res.Groups[0].Label, slices.Clone(res.Groups[0].Terms)
+		}
+	}
 }
 
 func clusterEqual(a, b session.Cluster) bool {
@@ -616,6 +662,9 @@ func (b *Screen) onSaved(msg boardSavedMsg) tea.Cmd {
 		for _, n := range done.notes {
 			delete(b.dirty, n.ID)
 		}
+		for _, a := range done.acks {
+			a(nil)
+		}
 		b.Failed = false
 		if len(b.queue) > 0 {
 			return b.write(b.queue[0])
@@ -627,6 +676,9 @@ func (b *Screen) onSaved(msg boardSavedMsg) tea.Cmd {
 	ns := b.notes()
 	for k := len(b.queue) - 1; k >= 0; k-- {
 		s := b.queue[k]
+		for _, a := range s.acks {
+			a(msg.err)
+		}
 		b.Clusters = cloneClusters(s.prevClusters)
 		for _, p := range s.prevNotes {
 			for i := range ns {

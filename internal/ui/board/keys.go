@@ -3,6 +3,7 @@ package board
 import (
 	"slices"
 	"strconv"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -16,41 +17,47 @@ type boardKeyMap struct {
 	Nav, Theme, Move, Shift, Merge, Split, New, Rename, Delete, Regroup key.Binding
 	Vote, Adjust, Sort, Focus, Compact, Cards, Undo, Redo, Back, Help   key.Binding
 	Pillar                                                              key.Binding
+	// Phones: dot voting on the board, 25/10 on the cards.
+	PhoneVote, PhoneDots, PhoneCrowd key.Binding
 	// Picker, rename line, focus view.
 	PickNum, PickOK, Cancel, NextTheme key.Binding
 }
 
 func newBoardKeyMap(c *i18n.Catalog) boardKeyMap {
 	t := c.Board
+	ph := i18n.PhoneFor(c.Lang)
 	b := func(help, desc string) key.Binding {
 		return key.NewBinding(key.WithKeys(help), key.WithHelp(help, desc))
 	}
 	return boardKeyMap{
-		Nav:       b("↑/↓", t.KeyNav),
-		Theme:     b("pgup/pgdn", t.KeyTheme),
-		Move:      b("m", t.KeyMove),
-		Shift:     b("[/]", t.KeyShift),
-		Merge:     b("M", t.KeyMerge),
-		Split:     b("x", t.KeySplit),
-		New:       b("n", t.KeyNew),
-		Rename:    b("r", t.KeyRename),
-		Pillar:    b("P", c.Pillar.KeyPillar),
-		Delete:    b("d", t.KeyDelete),
-		Regroup:   b("g", t.KeyRegroup),
-		Vote:      b("0-9 enter", t.KeyVote),
-		Adjust:    b("+/-", t.KeyAdjust),
-		Sort:      b("s", t.KeySort),
-		Focus:     b("f", t.KeyFocus),
-		Compact:   b("tab", t.KeyCompact),
-		Cards:     b("c", t.KeyCards),
-		Undo:      b("u", t.KeyUndo),
-		Redo:      b("ctrl+y", t.KeyRedo),
-		Back:      b("esc", t.KeyBack),
-		Help:      b("?", t.KeyHelp),
-		PickNum:   b("0-9", t.KeyPickNum),
-		PickOK:    b("enter", t.KeyPickOK),
-		Cancel:    b("esc", t.KeyCancel),
-		NextTheme: b("←/→", t.KeyTheme),
+		Nav:        b("↑/↓", t.KeyNav),
+		Theme:      b("pgup/pgdn", t.KeyTheme),
+		Move:       b("m", t.KeyMove),
+		Shift:      b("[/]", t.KeyShift),
+		Merge:      b("M", t.KeyMerge),
+		Split:      b("x", t.KeySplit),
+		New:        b("n", t.KeyNew),
+		Rename:     b("r", t.KeyRename),
+		Pillar:     b("P", c.Pillar.KeyPillar),
+		Delete:     b("d", t.KeyDelete),
+		Regroup:    b("g", t.KeyRegroup),
+		Vote:       b("0-9 enter", t.KeyVote),
+		Adjust:     b("+/-", t.KeyAdjust),
+		Sort:       b("s", t.KeySort),
+		Focus:      b("f", t.KeyFocus),
+		Compact:    b("tab", t.KeyCompact),
+		Cards:      b("c", t.KeyCards),
+		Undo:       b("u", t.KeyUndo),
+		Redo:       b("ctrl+y", t.KeyRedo),
+		Back:       b("esc", t.KeyBack),
+		Help:       b("?", t.KeyHelp),
+		PickNum:    b("0-9", t.KeyPickNum),
+		PickOK:     b("enter", t.KeyPickOK),
+		Cancel:     b("esc", t.KeyCancel),
+		NextTheme:  b("←/→", t.KeyTheme),
+		PhoneVote:  b("v", ph.KeyPhoneVote),
+		PhoneDots:  b("</>", ph.KeyPhoneDots),
+		PhoneCrowd: b("ctrl+p", ph.KeyPhoneCrowd),
 	}
 }
 
@@ -164,6 +171,12 @@ func (b *Screen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case "c":
 		b.OpenCards(false)
+	case "v":
+		b.togglePhoneVoting()
+	case "<":
+		b.phoneDots(-1)
+	case ">":
+		b.phoneDots(+1)
 	case "u", "ctrl+z":
 		return b.run.Undo()
 	case "ctrl+y":
@@ -350,6 +363,7 @@ func (b *Screen) renameKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch msg.String() {
 	case "esc":
 		b.Mode = ModeList
+		b.naming = false
 		b.Input.Blur()
 		b.ownerNote = 0
 		return nil
@@ -358,9 +372,14 @@ func (b *Screen) renameKey(msg tea.KeyPressMsg) tea.Cmd {
 		b.Mode = ModeList
 		b.Input.Blur()
 		if id := b.ownerNote; id != 0 {
-			b.ownerNote = 0
+			b.ownerNote, b.naming = 0, false
 			return b.run.SetAction(id, v)
 		}
+		if strings.TrimSpace(v) == "" && b.naming {
+			b.naming = false
+			return nil // a new theme keeps its provisional name
+		}
+		b.naming = false
 		return b.rename(v)
 	}
 	var cmd tea.Cmd
@@ -399,6 +418,12 @@ func (b *Screen) focusKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		b.jumpTheme(-1)
 		b.focusScroll = 0
+	case "v":
+		b.togglePhoneVoting()
+	case "<":
+		b.phoneDots(-1)
+	case ">":
+		b.phoneDots(+1)
 	case "down", "j":
 		b.focusScroll++
 	case "up", "k":
