@@ -1047,8 +1047,8 @@ func surfaceOf(c *corpus, stem string, m []int) string {
 }
 
 // conceptSurface returns the word the group's notes most often used for
-// concept k, as typed. It is "" when only multi-word phrases brought the
-// concept.
+// concept k, as typed. It is "" when only multi-word phrases without a word
+// of the concept of their own brought it.
 func conceptSurface(c *corpus, k string, m []int) string {
 	ws := conceptWords(c, k, m)
 	if len(ws) == 0 {
@@ -1062,10 +1062,25 @@ func conceptSurface(c *corpus, k string, m []int) string {
 // like "ww" names a theme less well than "wachtwoord"), then in order.
 func conceptWords(c *corpus, k string, m []int) []string {
 	cnt := map[string]int{}
+	var st *stemmer
 	for _, i := range m {
 		d := &c.docs[i]
 		j, ok := slices.BinarySearch(d.concepts, k)
-		if !ok || d.trigger[j] == "phrase" {
+		if !ok {
+			continue
+		}
+		if d.trigger[j] == "phrase" {
+			// The phrase's word that means the concept on its own:
+			// "password" of "password reset"; none for "log in".
+			if st == nil {
+				st = newStemmer()
+			}
+			for _, w := range d.words {
+				if slices.Contains(defaultLexicon().matchWord(w.fold, d.lang, st, nil), k) {
+					cnt[w.surface]++
+					break
+				}
+			}
 			continue
 		}
 		if w := slices.Index(d.stems, d.trigger[j]); w >= 0 {
