@@ -112,7 +112,7 @@ var phoneEN = Phone{
 	Unrevealed:     "taken back from the room",
 	PhoneMuted:     "that phone can no longer send (x again to let it)",
 	PhoneUnmuted:   "that phone can send again",
-	KeyJoin:        "phones",
+	KeyJoin:        "phones: open / close joining",
 	JoinOpened:     "phones can join: %s",
 	JoinClosed:     "joining closed: the phone page no longer listens",
 }
@@ -169,7 +169,7 @@ var phoneNL = Phone{
 	Unrevealed:     "teruggenomen van de zaal",
 	PhoneMuted:     "die telefoon kan niet meer versturen (nogmaals x om het weer toe te laten)",
 	PhoneUnmuted:   "die telefoon kan weer versturen",
-	KeyJoin:        "telefoons",
+	KeyJoin:        "telefoons: meedoen openen / sluiten",
 	JoinOpened:     "telefoons kunnen meedoen: %s",
 	JoinClosed:     "meedoen gesloten: de telefoonpagina luistert niet meer",
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"liberate/internal/i18n"
 	"liberate/internal/ui/layout"
 	"strings"
 
@@ -22,6 +23,11 @@ func (m *Model) helpView() string {
 	}
 	out = append(out, "", "  "+st.HelpKey.Render(layout.PadRight("tab", 10))+" "+st.HelpDesc.Render(m.com.Catalog.Run.KeyKind+" ("+m.com.Catalog.Run.KeyCapture+")"))
 	out = append(out, "  "+st.HelpKey.Render(layout.PadRight("↑ enter d", 10))+" "+st.HelpDesc.Render(m.com.Catalog.Run.KeyNotes+": "+m.com.Catalog.Run.KeyEdit+", "+m.com.Catalog.Run.KeyDelete))
+	if m.deps.Phones != nil {
+		t := i18n.PhoneFor(m.com.Catalog.Lang)
+		out = append(out, "  "+st.HelpKey.Render(layout.PadRight("j", 10))+" "+st.HelpDesc.Render(t.KeyJoin))
+		out = append(out, "  "+st.HelpKey.Render(layout.PadRight("↑ v x", 10))+" "+st.HelpDesc.Render(m.com.Catalog.Run.KeyNotes+" ☎: "+t.KeyReveal+", "+t.KeyMutePhone))
+	}
 	out = append(out, "", st.Muted.Render(m.com.Catalog.Run.HelpClicker))
 	for i := range out {
 		out[i] = ansi.Truncate(out[i], m.com.Width, "")

@@ -137,4 +137,8 @@ func TestJClosesAndOpensJoining(t *testing.T) {
 	if ph.toggles != 2 || !strings.Contains(h.screen(), "K 7 M 3 Q X") {
 		t.Fatalf("after j again:\n%s", h.screen())
 	}
+	h.key("?")
+	if scr := h.screen(); !strings.Contains(scr, "open / close joining") || !strings.Contains(scr, "show the room") {
+		t.Fatalf("the full help does not list the phone keys:\n%s", scr)
+	}
 }
