@@ -38,3 +38,22 @@ var consoleNL = Console{
 	Lost:        "liberate is gestopt; wachten tot het terugkomt…",
 	Ended:       "Er loopt geen sessie; wachten op de volgende…",
 }
+
+// The projector command's help, in the help area's maps (kept here, with
+// the rest of the two screens' strings).
+func init() {
+	helpEN.Commands["projector"] = "Show the room's view of the session running on this database (a second screen, or over SSH)"
+	helpEN.Commands["projector.long"] = "projector shows what the room sees of the session that liberate run, resume or the home screen\n" +
+		"runs on the same database: the countdown, the group configuration, the invitation, the board's themes.\n" +
+		"Start it in a second terminal on the beamer, or over SSH (ssh laptop -t liberate projector).\n" +
+		"It waits for a session, follows it, and never opens the database, so it never stands in the\n" +
+		"facilitator's way. While it is attached, the run screen is the facilitator's console. q leaves."
+	helpEN.Commands["projector.example"] = "  liberate projector\n  liberate projector --db ~/workshops/tuesday.db --theme projector\n  ssh laptop -t liberate projector"
+	helpNL.Commands["projector"] = "Toon wat de zaal ziet van de sessie die op deze database loopt (een tweede scherm, of via SSH)"
+	helpNL.Commands["projector.long"] = "projector toont wat de zaal ziet van de sessie die liberate run, resume of het startscherm op\n" +
+		"dezelfde database draait: de aftelling, de groepsindeling, de uitnodiging, de thema's van het bord.\n" +
+		"Start het in een tweede terminal op de beamer, of via SSH (ssh laptop -t liberate projector).\n" +
+		"Het wacht op een sessie, volgt die, en opent de database nooit, dus het zit de begeleider nooit\n" +
+		"in de weg. Zolang het verbonden is, is het runscherm de console van de begeleider. q stopt."
+	helpNL.Commands["projector.example"] = "  liberate projector\n  liberate projector --db ~/workshops/dinsdag.db --theme projector\n  ssh laptop -t liberate projector"
+}
