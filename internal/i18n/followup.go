@@ -68,6 +68,8 @@ type FollowUp struct {
 	TitleFirst    string // %s = first structure, %s = its minutes
 	Understood    string // prefix of the capture line's say-back
 	ReviewSaved   string // status: %s = state or score
+	OwnerPh       string // board: placeholder of the owner line
+	KeyOwner      string // board: help of the owner key
 
 	// Home screen's Sessions tab.
 	KeyRename    string
@@ -153,6 +155,8 @@ var followUpEN = FollowUp{
 	TitleFirst:    "First: %s · %s",
 	Understood:    "→ ",
 	ReviewSaved:   "✓ %s",
+	OwnerPh:       "Jan: the action @fri",
+	KeyOwner:      "owner and date",
 
 	KeyRename:    "rename",
 	KeyRehearsal: "rehearsal",
@@ -236,6 +240,8 @@ var followUpNL = FollowUp{
 	TitleFirst:    "Eerst: %s · %s",
 	Understood:    "→ ",
 	ReviewSaved:   "✓ %s",
+	OwnerPh:       "Jan: de actie @vr",
+	KeyOwner:      "eigenaar en datum",
 
 	KeyRename:    "hernoemen",
 	KeyRehearsal: "repetitie",

@@ -1,9 +1,7 @@
 package store
 
 import (
-	"errors"
 	"os"
-	"syscall"
 	"time"
 
 	bolterrors "go.etcd.io/bbolt/errors"
@@ -15,17 +13,13 @@ import (
 // shared for a reader), waiting up to timeout for another liberate to let
 // go. The lock goes with f when it is closed.
 func lockFile(f *os.File, exclusive bool, timeout time.Duration) error {
-	how := syscall.LOCK_SH
-	if exclusive {
-		how = syscall.LOCK_EX
-	}
 	deadline := time.Now().Add(timeout)
 	for {
-		err := syscall.Flock(int(f.Fd()), how|syscall.LOCK_NB)
+		busy, err := tryLock(f, exclusive)
 		if err == nil {
 			return nil
 		}
-		if !errors.Is(err, syscall.EWOULDBLOCK) {
+		if !busy {
 			return err
 		}
 		if time.Now().After(deadline) {

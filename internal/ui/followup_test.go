@@ -257,3 +257,49 @@ func TestFollowUpGolden(t *testing.T) {
 		}
 	}
 }
+
+func TestTheAgendaShowsPlannedClockTimesAfterStart(t *testing.T) {
+	clock := &timer.FakeClock{T: t0}
+	sess := session.New(session.Options{ID: "x", Title: "Ochtend", Lang: "en", PlanStart: time.Date(2026, 11, 22, 9, 30, 0, 0, time.UTC)}, testPlan(), t0)
+	m := NewRun(Deps{Store: newMemStore(), Clock: clock, Catalog: i18n.For("en"), Theme: ThemeMono, Ticker: func(time.Duration) tea.Cmd { return nil }}, sess, nil, session.History{})
+	h := &harness{t: t, m: m, clock: clock, st: newMemStore()}
+	h.run(m.Init())
+	h.size(100, 30)
+	h.key("a")
+	scr := h.screen()
+	for _, want := range []string{"09:30 Alone, in silence", "09:31 Pairs", "09:33 Fours", "09:37 Whole group"} {
+		if !strings.Contains(scr, want) {
+			t.Errorf("agenda lacks %q:\n%s", want, scr)
+		}
+	}
+}
+
+func TestTheBoardGivesANoteAnOwnerAndADateLater(t *testing.T) {
+	h := newHarness(t, "en", testPlan())
+	h.key("c")
+	h.typeText("Ask IT for longer sessions")
+	h.key("enter")
+	h.key("esc")
+	h.key("h")
+	h.key("down") // onto the note
+	h.key("o")
+	for range "Ask IT for longer sessions" {
+		h.key("backspace")
+	}
+	h.typeText("Sam: ask IT for longer sessions @next week")
+	h.key("enter")
+	var n session.Note
+	for _, x := range h.st.notes {
+		n = x
+	}
+	if n.Kind != session.KindAction || n.Owner != "Sam" || n.Due != "2026-11-23" || n.Text != "ask IT for longer sessions" {
+		t.Fatalf("note after o: %+v", n)
+	}
+	if !strings.Contains(h.screen(), "ask IT for longer sessions · Sam · Mon 23 Nov") {
+		t.Fatalf("the board does not show the owner:\n%s", h.screen())
+	}
+	h.key("u")
+	if got := h.st.notes[n.ID]; got.Owner != "" || got.Kind != session.KindNote {
+		t.Fatalf("undo of the owner: %+v", got)
+	}
+}

@@ -167,12 +167,6 @@ func CleanTemps(dir string) {
 	}
 }
 
-// alive reports whether process pid exists.
-func alive(pid int) bool {
-	err := syscall.Kill(pid, 0)
-	return err == nil || errors.Is(err, syscall.EPERM)
-}
-
 // WriteAtomic writes data to path through a synced temporary file renamed
 // into place, after CheckTarget(path, force). A full disk or a kill never
 // leaves half a file at path.

@@ -125,6 +125,8 @@ type Screen struct {
 	com  *common.Common
 	host Host
 	run  *run.Screen // the running session whose notes are on the board
+	// ownerNote is the note whose owner and date the rename line edits.
+	ownerNote uint64
 	// Clusters are the themes in board order; Order is the index.
 	Clusters []session.Cluster
 

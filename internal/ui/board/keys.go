@@ -142,6 +142,8 @@ func (b *Screen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		return b.createCluster()
 	case "r":
 		b.startRename()
+	case "o":
+		b.startOwner()
 	case "P":
 		return b.cyclePillar()
 	case "d", "delete":
@@ -349,11 +351,16 @@ func (b *Screen) renameKey(msg tea.KeyPressMsg) tea.Cmd {
 	case "esc":
 		b.Mode = ModeList
 		b.Input.Blur()
+		b.ownerNote = 0
 		return nil
 	case "enter":
 		v := b.Input.Value()
 		b.Mode = ModeList
 		b.Input.Blur()
+		if id := b.ownerNote; id != 0 {
+			b.ownerNote = 0
+			return b.run.SetAction(id, v)
+		}
 		return b.rename(v)
 	}
 	var cmd tea.Cmd

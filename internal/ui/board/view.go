@@ -182,6 +182,7 @@ func (b *Screen) helpLine(width int) string {
 	return layout.HelpLine(m.Styles, width,
 		k.Nav,
 		layout.WithEnabled(k.Move, onNote), layout.WithEnabled(k.Shift, onNote || onTheme), layout.WithEnabled(k.Split, onNote),
+		layout.WithEnabled(key.NewBinding(key.WithKeys("o"), key.WithHelp("o", m.Catalog.FollowUp.KeyOwner)), onNote),
 		layout.WithEnabled(k.Rename, onTheme), layout.WithEnabled(k.Pillar, onTheme), layout.WithEnabled(k.Merge, onTheme && len(b.Clusters) > 1),
 		layout.WithEnabled(k.Delete, onTheme && len(b.Members[sec]) == 0),
 		k.Vote, k.Focus, k.Regroup, k.Sort, k.New,
@@ -400,7 +401,7 @@ func (b *Screen) noteRow(i, width int, selected bool) string {
 		votes = fmt.Sprintf("  ● %d", n.Votes)
 	}
 	room := width - ansi.StringWidth(prefix) - ansi.StringWidth(votes)
-	text := ansi.Truncate(textsafe.Display(n.Text), max(0, room), "…")
+	text := ansi.Truncate(textsafe.Display(n.Text+b.ownerText(n)), max(0, room), "…")
 	if selected {
 		gap := max(0, room-ansi.StringWidth(text))
 		return st.NoteSelected.Render(ansi.Truncate(prefix+text+strings.Repeat(" ", gap)+votes, width, ""))

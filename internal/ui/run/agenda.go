@@ -135,6 +135,10 @@ func (r *Screen) AgendaView(width, height int, now time.Time) string {
 		if ct := r.counterText(&r.Sess.Plan[i]); ct != "" {
 			label += " · " + ct
 		}
+		if at, ok := r.Sess.PlanClock(i); ok {
+			// --start 09:30: the clock time each step is planned at.
+			label = at.Local().Format("15:04") + " " + label
+		}
 		label = ansi.Truncate(textsafe.Display(label), labelW, "…")
 		planned := format.Clock(rec.Planned)
 		replanned := ""

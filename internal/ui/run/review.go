@@ -253,3 +253,40 @@ func (r *Screen) sayBack(width int) string {
 	text := fu.Understood + action.Describe(p, fu, r.com.Now)
 	return r.com.Styles.Info.Render(ansi.Truncate(textsafe.Display(text), width, "…"))
 }
+
+// SetAction gives note id the owner, due date and text of line, read the
+// way the capture line reads an action ("Jan: leverancier bellen @vr"),
+// and makes it an action. The board uses it to add an owner and a date
+// later; it is saved and undone like every edit of a note.
+func (r *Screen) SetAction(id uint64, line string) tea.Cmd {
+	old, ok := r.noteByID(id)
+	if !ok {
+		return nil
+	}
+	text, _, err := textsafe.Note(line)
+	if err != nil {
+		r.SetStatus(r.com.Catalog.Run.Empty, true)
+		return nil
+	}
+	now := r.com.Now
+	p := action.Parse(text, now)
+	n := old
+	n.Kind, n.Text, n.Owner, n.Due = session.KindAction, p.Text, p.Owner, p.DueDate()
+	if n.Kind == old.Kind && n.Text == old.Text && n.Owner == old.Owner && n.Due == old.Due {
+		return nil
+	}
+	n.UpdatedAt = now
+	st, sid := r.com.Store, r.Sess.ID
+	r.Pending++
+	return func() tea.Msg {
+		err := st.UpdateNote(&n)
+		if err == nil {
+			err = st.AppendEvent(sid, &session.Event{At: now, Type: session.EventNoteEdited, StepIndex: n.StepIndex, NoteID: n.ID, Before: actionLine(old), After: actionLine(n)})
+		}
+		return NoteSavedMsg{note: n, err: err, edit: true, label: old.Text}
+	}
+}
+
+// ActionLine is a note as it is typed to edit it: an action with its owner
+// and due date ("Jan: leverancier bellen @2026-12-04"), other notes as text.
+func ActionLine(n session.Note) string { return actionLine(n) }
