@@ -197,6 +197,9 @@ func TestAnActionTypedWithOwnerAndDateIsSaidBackAndSavedInItsFields(t *testing.T
 	if n.Text != "leverancier bellen" || n.Owner != "Jan" || n.Due != "2026-11-27" {
 		t.Fatalf("saved %+v", n)
 	}
+	if !strings.Contains(h.screen(), "actie       leverancier bellen · Jan · vr 27 nov") {
+		t.Fatalf("the recent notes do not show the owner and date:\n%s", h.screen())
+	}
 	// Editing shows the line as it reads back, and a new owner is undoable.
 	h.key("up")
 	h.key("enter")

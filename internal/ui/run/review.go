@@ -290,3 +290,19 @@ func (r *Screen) SetAction(id uint64, line string) tea.Cmd {
 // ActionLine is a note as it is typed to edit it: an action with its owner
 // and due date ("Jan: leverancier bellen @2026-12-04"), other notes as text.
 func ActionLine(n session.Note) string { return actionLine(n) }
+
+// ownerText is " · Jan · vr 4 dec" after an action with an owner or a due
+// date, so the recent notes show what was understood.
+func (r *Screen) ownerText(n session.Note) string {
+	var parts []string
+	if n.Owner != "" {
+		parts = append(parts, n.Owner)
+	}
+	if d, ok := action.ParseDate(n.Due, time.Local); ok {
+		parts = append(parts, action.ShortDate(d, r.com.Catalog.FollowUp, r.com.Now))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " · " + strings.Join(parts, " · ")
+}

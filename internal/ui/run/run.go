@@ -1161,7 +1161,7 @@ func (r *Screen) notesView(width, rows int) []string {
 			}
 			prefix = fmt.Sprintf("%3d %-2s %-11s ", number, mark, kind)
 		}
-		text := ansi.Truncate(textsafe.Display(n.Text), max(0, width-ansi.StringWidth(prefix)-1), "…")
+		text := ansi.Truncate(textsafe.Display(n.Text+r.ownerText(n)), max(0, width-ansi.StringWidth(prefix)-1), "…")
 		line := st.NoteKind.Render(prefix) + st.Note.Render(text)
 		if r.Mode == ModeNotes && fromNewest == r.sel {
 			line = st.NoteSelected.Render(layout.PadRight(prefix+text, width))
