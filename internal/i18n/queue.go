@@ -15,7 +15,7 @@ type Queue struct {
 	AskQuitKeys    string // the keys of that question
 	Recovered      string // "%s": the recovery file
 	RecoveryFailed string // "%s": why the recovery file could not be written either
-	DamagedNow     string // "%s": the recovery file, when the database was damaged while running
+	DamagedNow     string // the database was damaged while running; the recovery file follows on its own line
 	SavedShortened string // "%d": the longest note; a saved note that was cut
 	CopyFailed     string // "%s": why the running copy beside the database was not refreshed
 	ExtendCap      string // "%d": the most minutes + may add to a step
@@ -37,7 +37,7 @@ var queueEN = Queue{
 	AskQuitKeys:    "y/q: write them to a file beside the database and leave · other key: stay",
 	Recovered:      "The notes that were not saved are in %s.",
 	RecoveryFailed: "Could not write the notes to a file either (%s); they stay here: free some space and leave again.",
-	DamagedNow:     "The database was damaged while liberate ran: every note of this session is in %s; leave with q and run liberate repair.",
+	DamagedNow:     "The database was damaged while liberate ran: leave with q and run liberate repair; every note of this session is in:",
 	SavedShortened: "✓ saved, shortened to %d characters",
 	CopyFailed:     "The running copy was not refreshed (%s); the notes are saved.",
 	ExtendCap:      "A step can be made at most %d minutes longer than planned.",
@@ -59,7 +59,7 @@ var queueNL = Queue{
 	AskQuitKeys:    "y/q: schrijf ze naar een bestand naast de database en stop · andere toets: blijf",
 	Recovered:      "De notities die niet bewaard zijn, staan in %s.",
 	RecoveryFailed: "Ook een bestand met de notities lukte niet (%s); ze blijven hier: maak ruimte vrij en stop opnieuw.",
-	DamagedNow:     "De database raakte beschadigd terwijl liberate liep: alle notities van deze sessie staan in %s; stop met q en draai liberate repair.",
+	DamagedNow:     "De database raakte beschadigd terwijl liberate liep: stop met q en draai liberate repair; alle notities van deze sessie staan in:",
 	SavedShortened: "✓ bewaard, ingekort tot %d tekens",
 	CopyFailed:     "De lopende kopie is niet bijgewerkt (%s); de notities zijn bewaard.",
 	ExtendCap:      "Een stap kan hoogstens %d minuten langer worden dan gepland.",

@@ -83,8 +83,23 @@ func parseMeta(b []byte) rawMeta {
 type rawFile struct {
 	f     *os.File
 	size  int64
+	data  []byte // the whole file when it is small enough to read at once
 	metas [2]rawMeta
 	meta  rawMeta // the meta bbolt would use
+}
+
+// wholeFileLimit is the largest file read into memory in one go for a
+// check (a year of workshops is a few megabytes); larger files are read
+// page by page.
+const wholeFileLimit = 64 << 20
+
+// readAt reads len(p) bytes at off: from memory when the pages in use were
+// read at once and off lies among them, else from the file.
+func (r *rawFile) readAt(p []byte, off int64) (int, error) {
+	if r.data == nil || off+int64(len(p)) > int64(len(r.data)) {
+		return r.f.ReadAt(p, off)
+	}
+	return copy(p, r.data[off:]), nil
 }
 
 // openRaw reads the two meta pages of the file at path and picks the one
@@ -119,6 +134,20 @@ func openRaw(path string) (*rawFile, error) {
 		r.meta = a
 	case b.valid:
 		r.meta = b
+	}
+	// The pages in use, read in one go when that is a sane amount: one
+	// read instead of two per page.
+	if r.meta.valid {
+		used := min(int64(r.meta.pgid)*int64(r.meta.pageSize), r.size)
+		if used <= wholeFileLimit {
+			buf := make([]byte, used)
+			n, err := f.ReadAt(buf, 0)
+			if err != nil && !errors.Is(err, io.EOF) {
+				f.Close()
+				return nil, err
+			}
+			r.data = buf[:n]
+		}
 	}
 	return r, nil
 }
@@ -180,7 +209,7 @@ func (w *walker) page(id uint64) ([]byte, error) {
 	}
 	ps := int64(m.pageSize)
 	head := make([]byte, pageHeaderSize)
-	if _, err := w.r.f.ReadAt(head, int64(id)*ps); err != nil {
+	if _, err := w.r.readAt(head, int64(id)*ps); err != nil {
 		if errors.Is(err, io.EOF) {
 			return nil, damaged("page %d is missing: the file is cut short", id)
 		}
@@ -198,9 +227,14 @@ func (w *walker) page(id uint64) ([]byte, error) {
 			return nil, damaged("page %d is used twice", id+i)
 		}
 	}
-	buf := make([]byte, (overflow+1)*uint64(ps))
-	if _, err := w.r.f.ReadAt(buf, int64(id)*ps); err != nil {
-		return nil, damaged("page %d is missing: the file is cut short", id)
+	var buf []byte
+	if end := (id + overflow + 1) * uint64(ps); w.r.data != nil && end <= uint64(len(w.r.data)) {
+		buf = w.r.data[id*uint64(ps) : end] // no copy: the walk only reads
+	} else {
+		buf = make([]byte, (overflow+1)*uint64(ps))
+		if _, err := w.r.readAt(buf, int64(id)*ps); err != nil {
+			return nil, damaged("page %d is missing: the file is cut short", id)
+		}
 	}
 	for i := uint64(0); i <= overflow; i++ {
 		w.seen[id+i] = true

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"liberate/internal/i18n"
 	"liberate/internal/session"
@@ -196,13 +197,28 @@ func (r *Screen) waitingText() string {
 		return ""
 	}
 	q := r.com.Catalog.Queue
-	if r.recovered != "" && r.damaged {
-		return fmt.Sprintf(q.DamagedNow, r.recovered)
-	}
 	if len(r.queue) == 1 {
 		return fmt.Sprintf(q.WaitingOne, r.waitReason())
 	}
 	return fmt.Sprintf(q.WaitingMany, len(r.queue), r.waitReason())
+}
+
+// damagedView says, above the status line, that the database was damaged
+// under the session and where every note went: the message, then the
+// file on a line of its own, so the path is never cut.
+func (r *Screen) damagedView(width int) []string {
+	if !r.damaged || r.recovered == "" {
+		return nil
+	}
+	st := r.com.Styles
+	path := textsafe.Display(r.recovered)
+	if ansi.StringWidth(path) > width {
+		path = "…" + ansi.TruncateLeft(path, ansi.StringWidth(path)-width+1, "")
+	}
+	return []string{
+		st.Error.Render(ansi.Truncate(r.com.Catalog.Queue.DamagedNow, width, "…")),
+		st.Error.Render(path),
+	}
 }
 
 // HoldQuit is asked by the root before it leaves or goes home. With notes

@@ -1028,6 +1028,7 @@ func (r *Screen) View(width, height int, now time.Time) string {
 	if r.Replan != nil {
 		bottom = append(bottom, layout.Center(width, st.StatusWarning.Render(ansi.Truncate(r.replanText(), width, "…"))))
 	}
+	bottom = append(bottom, r.damagedView(width)...)
 	bottom = append(bottom, r.statusLine(width, now))
 	if r.askQuit {
 		bottom = append(bottom, st.StatusWarning.Render(ansi.Truncate(r.com.Catalog.Queue.AskQuitKeys, width, "…")))
