@@ -3,14 +3,14 @@ package i18n
 // Board holds the strings of the cluster board, dot voting and the 25/10
 // cards.
 type Board struct {
-	Title, HelpTitle, TooSmall, Empty, Hint string
-	ThemeOne, ThemeMany                     string // "1 theme", "%d themes"
-	NoteOne, NoteMany                       string
-	VoteOne, VoteMany                       string
-	ThemeOf                                 string // "Theme %d/%d"
-	More                                    string // "… %d more"
-	Unclustered                             string
-	KindMarks                               map[string]string // one letter per note kind
+	Title, HelpTitle, TooSmall, Empty string
+	ThemeOne, ThemeMany               string // "1 theme", "%d themes"
+	NoteOne, NoteMany                 string
+	VoteOne, VoteMany                 string
+	ThemeOf                           string // "Theme %d/%d"
+	More                              string // "… %d more"
+	Unclustered                       string
+	KindMarks                         map[string]string // one letter per note kind
 
 	// Changes and their confirmations.
 	Grouping, Regrouped, NoNotes, NewNotes                   string
@@ -41,7 +41,6 @@ var boardEN = Board{
 	HelpTitle:   "Board keys",
 	TooSmall:    "Make the window larger",
 	Empty:       "No notes yet: capture some on the run screen (c), then come back.",
-	Hint:        "m move · [ ] shift · x split · r rename · 0-9 enter votes · f focus · g regroup",
 	ThemeOne:    "1 theme",
 	ThemeMany:   "%d themes",
 	NoteOne:     "1 note",
@@ -148,7 +147,6 @@ var boardNL = Board{
 	HelpTitle:   "Toetsen van het bord",
 	TooSmall:    "Maak het venster groter",
 	Empty:       "Nog geen notities: leg er een paar vast op het timerscherm (c) en kom terug.",
-	Hint:        "m verplaats · [ ] schuif · x apart · r hernoem · 0-9 enter stemmen · f focus · g hergroepeer",
 	ThemeOne:    "1 thema",
 	ThemeMany:   "%d thema's",
 	NoteOne:     "1 notitie",

@@ -222,6 +222,9 @@ type PlannedStep struct {
 	// turn goes round groups of different sizes and the smaller ones are
 	// done (the fours' fourth client turn: [4]); nil when every group does.
 	Groups []int `json:"groups,omitempty"`
+	// GroupSize is the size of one group of the step's configuration when
+	// the structure sets it (Wise Crowds' client turns: 5); 0 when unknown.
+	GroupSize int `json:"group_size,omitempty"`
 
 	only, done Split // groups still running / finishing their turns with this step, for the prompt
 }

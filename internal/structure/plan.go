@@ -23,7 +23,7 @@ type PlanOptions struct {
 
 // HarvestLabel is the label of a string's harvest step (the board where the
 // facilitator clusters and names the notes).
-var HarvestLabel = Text{EN: "Harvest: cluster and name the notes", NL: "Oogsten: clusteren en benoemen"}
+var HarvestLabel = Text{EN: "Harvest: cluster and name the notes", NL: "Oogsten: in thema's groeperen en benoemen"}
 
 // ReviewLabel is the label of a follow-up's review step, where the room
 // says what became of the earlier session's actions and scores its themes
@@ -492,6 +492,9 @@ func (p *planner) leaf(st *Step, f frame) {
 		if seg.Optional {
 			ps.Optional = true
 		}
+	}
+	if cfg == ConfigClient || cfg == ConfigClientBack {
+		ps.GroupSize = GroupSize(cfg, f.s)
 	}
 	if p.opt.Participants > 0 {
 		if size, pol, ok := PolicyFor(cfg, f.s); ok && size > 0 {

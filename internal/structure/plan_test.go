@@ -368,7 +368,7 @@ items:
 		t.Fatalf("%d steps, want 12", len(p))
 	}
 	last := p[len(p)-1]
-	if !last.Harvest || last.Planned != 10*time.Minute || last.Label.NL != "Oogsten: clusteren en benoemen" || last.Capture != CaptureNone || last.Config != ConfigWhole {
+	if !last.Harvest || last.Planned != 10*time.Minute || last.Label.NL != "Oogsten: in thema's groeperen en benoemen" || last.Capture != CaptureNone || last.Config != ConfigWhole {
 		t.Fatalf("harvest step: %+v", last)
 	}
 	if last.StructureIndex != 2 || last.StructureCount != 3 || last.CycleStart != 11 {

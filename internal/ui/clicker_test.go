@@ -1,12 +1,15 @@
 package ui
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 
+	"liberate/internal/cluster"
 	"liberate/internal/i18n"
 	"liberate/internal/ui/format"
 )
@@ -179,5 +182,96 @@ func TestTheAgendaShowsMinutesAndSecondsAndTakesJForYes(t *testing.T) {
 	e.key("y")
 	if e.m.run.Replan != nil {
 		t.Fatal("y no longer accepts the re-plan")
+	}
+}
+
+func TestANewThemeKeepsItsProvisionalNameOnAnEmptyEnter(t *testing.T) {
+	h := newBoardHarness(t, "nl", irritations)
+	b := h.board()
+	h.selectTheme(0)
+	h.key("n")
+	if b.Input.Value() != "" || b.Input.Placeholder == "" {
+		t.Fatalf("name line %q, placeholder %q", b.Input.Value(), b.Input.Placeholder)
+	}
+	h.key("enter")
+	if c := b.Clusters[1]; c.Label != b.Input.Placeholder || c.Named {
+		t.Fatalf("after an empty Enter the new theme is %+v", c)
+	}
+	if strings.Contains(h.screen(), i18n.For("nl").Board.EmptyName) {
+		t.Fatal("an empty Enter on a new theme is refused")
+	}
+}
+
+func TestPgDnOnTheBoardKeepsTheSelectedThemesNotesOnScreen(t *testing.T) {
+	more := append(slices.Clone(irritations),
+		"Declaraties blijven weken liggen bij de manager",
+		"Expense approvals wait a week for the manager",
+		"Declaraties indienen kost een halve dag",
+		"De VPN valt elke middag weg",
+		"VPN drops every afternoon at home",
+		"Thuiswerken zonder VPN lukt niet",
+		"Nieuwe collega's wachten dagen op een laptop",
+		"New starters wait a week for their laptop",
+		"Onboarding van nieuwe collega's duurt te lang",
+	)
+	h := newBoardHarness(t, "nl", more)
+	h.size(100, 30)
+	b := h.board()
+	if len(b.Sections()) < 6 {
+		t.Fatalf("only %d themes; the walk needs more than five", len(b.Sections()))
+	}
+	h.selectTheme(0)
+	for step := 0; step < len(b.Sections())-1; step++ {
+		h.key("pgdown")
+		sec := b.SectionOf(b.SelCluster)
+		scr := h.screen()
+		for _, i := range b.Members[sec] {
+			text := h.m.run.Notes[i].Text
+			if r := []rune(text); !strings.Contains(scr, string(r[:min(len(r), 30)])) {
+				t.Fatalf("theme %d is selected but its note %q is off screen:\n%s", sec+1, text, scr)
+			}
+		}
+	}
+}
+
+func TestMovingNotesRelabelsTheUnnamedThemesTheyLeaveAndJoin(t *testing.T) {
+	h := newBoardHarness(t, "en", irritations)
+	b := h.board()
+	printer := b.SectionOf(h.noteByText("The printer jams every morning").ClusterID)
+	meetings := b.SectionOf(h.noteByText("Too many meetings without an agenda").ClusterID)
+	if printer == meetings || printer >= len(b.Clusters) || meetings >= len(b.Clusters) {
+		t.Fatalf("the board did not propose printer and meeting themes: %+v", b.Clusters)
+	}
+	named := b.SectionOf(h.noteByText("I have to log in three times a day").ClusterID)
+	h.selectTheme(named)
+	h.renameTheme("Inloggen")
+	printerID, meetingsID := b.Clusters[printer].ID, b.Clusters[meetings].ID
+	// Labels that describe nothing on the board, so a refresh shows.
+	b.Clusters[meetings].Label, b.Clusters[printer].Label = "stale meetings", "stale printer"
+	// Three of the four meeting notes go to the printer theme.
+	for _, text := range []string{"Too many meetings without an agenda", "Vergaderingen lopen altijd uit", "Weekly meeting could be an email"} {
+		h.selectNote(text)
+		h.key("m")
+		h.typeText(fmt.Sprint(b.SectionOf(printerID) + 1))
+		h.key("enter")
+	}
+	for _, id := range []string{printerID, meetingsID} {
+		s := b.SectionOf(id)
+		var texts []string
+		for _, i := range b.Members[s] {
+			texts = append(texts, h.m.run.Notes[i].Text)
+		}
+		want := cluster.Cluster(texts, cluster.Options{K: 1}).Groups[0].Label
+		if b.Clusters[s].Label != want {
+			t.Errorf("theme %q after the moves is labelled %q, want %q from its notes %q", id, b.Clusters[s].Label, want, texts)
+		}
+	}
+	for _, id := range []string{printerID, meetingsID} {
+		if l := b.Clusters[b.SectionOf(id)].Label; strings.HasPrefix(l, "stale") {
+			t.Errorf("theme %q kept its label %q after notes moved", id, l)
+		}
+	}
+	if l := b.Clusters[b.SectionOf(h.noteByText("I have to log in three times a day").ClusterID)].Label; l != "Inloggen" {
+		t.Errorf("a named theme was relabelled %q", l)
 	}
 }

@@ -136,6 +136,7 @@ type Screen struct {
 	gen        int // clustering runs started; older results are dropped
 
 	Mode      Mode // what the keys act on
+	naming    bool // renaming a theme just made: its provisional name is only a placeholder
 	backToRun bool // Esc on the cards returns to the run screen
 	Compact   bool // one line per theme
 	help      bool
@@ -496,6 +497,7 @@ func (t *boardTx) commit(typ session.OpType, label string) tea.Cmd {
 		after = append(after, ns[i])
 	}
 	b.Reindex()
+	b.relabel(t.clusters, before, after)
 	if len(after) == 0 && slices.EqualFunc(t.clusters, b.Clusters, clusterEqual) {
 		return nil
 	}
@@ -507,6 +509,45 @@ func (t *boardTx) commit(typ session.OpType, label string) tea.Cmd {
 		clusters: cloneClusters(b.Clusters), notes: after, prevClusters: t.clusters, prevNotes: before,
 		events: t.events, hist: histPush, redoBackup: redo, label: b.com.Catalog.Board.Saved,
 	})
+}
+
+// maxRelabelNotes bounds the theme a hand move relabels at once; a bigger
+// one keeps its label until the next regroup.
+const maxRelabelNotes = 300
+
+// relabel names anew, in their notes' own words, the themes the facilitator
+// has not named that gained or lost a note in this change, so a label never
+// describes notes that have moved away. A theme the change made (a split
+// note's) keeps the name it was given.
+func (b *Screen) relabel(prev []session.Cluster, before, after []session.Note) {
+	existed := map[string]bool{}
+	for _, c := range prev {
+		existed[c.ID] = true
+	}
+	touched := map[string]bool{}
+	for i := range after {
+		touched[before[i].ClusterID] = existed[before[i].ClusterID]
+		touched[after[i].ClusterID] = existed[after[i].ClusterID]
+	}
+	ns := b.notes()
+	for s := range b.Clusters {
+		c := &b.Clusters[s]
+		if c.Named || !touched[c.ID] || s >= len(b.Members) {
+			continue
+		}
+		mem := b.Members[s]
+		if len(mem) == 0 || len(mem) > maxRelabelNotes {
+			continue
+		}
+		texts := make([]string, len(mem))
+		for j, i := range mem {
+			texts[j] = ns[i].Text
+		}
+		res := cluster.Cluster(texts, cluster.Options{K: 1})
+		if len(res.Groups) == 1 && res.Groups[0].Label != "" {
+			c.Label, c.Terms = res.Groups[0].Label, slices.Clone(res.Groups[0].Terms)
+		}
+	}
 }
 
 func clusterEqual(a, b session.Cluster) bool {

@@ -3,6 +3,7 @@ package board
 import (
 	"slices"
 	"strconv"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -350,6 +351,7 @@ func (b *Screen) renameKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch msg.String() {
 	case "esc":
 		b.Mode = ModeList
+		b.naming = false
 		b.Input.Blur()
 		b.ownerNote = 0
 		return nil
@@ -358,9 +360,14 @@ func (b *Screen) renameKey(msg tea.KeyPressMsg) tea.Cmd {
 		b.Mode = ModeList
 		b.Input.Blur()
 		if id := b.ownerNote; id != 0 {
-			b.ownerNote = 0
+			b.ownerNote, b.naming = 0, false
 			return b.run.SetAction(id, v)
 		}
+		if strings.TrimSpace(v) == "" && b.naming {
+			b.naming = false
+			return nil // a new theme keeps its provisional name
+		}
+		b.naming = false
 		return b.rename(v)
 	}
 	var cmd tea.Cmd

@@ -272,6 +272,11 @@ func (b *Screen) createCluster() tea.Cmd {
 	b.SelCluster, b.SelNote = c.ID, 0
 	cmd := t.commit(session.OpClusters, b.com.Catalog.Board.Created)
 	b.startRename()
+	// The provisional name is a placeholder: what the facilitator types
+	// replaces it, Enter on an empty line keeps it.
+	b.Input.SetValue("")
+	b.Input.Placeholder = textsafe.Display(label)
+	b.naming = true
 	return cmd
 }
 
@@ -339,6 +344,7 @@ func (b *Screen) startRename() {
 		return
 	}
 	b.Mode = ModeRename
+	b.naming = false
 	b.Input.SetValue(textsafe.Display(b.Clusters[sec].Label))
 	b.Input.Placeholder = b.com.Catalog.Board.RenamePh
 	b.Input.CursorEnd()

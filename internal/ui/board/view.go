@@ -123,7 +123,9 @@ func (b *Screen) statusLine(width int) string {
 	if why := b.whyLine(); why != "" {
 		return st.Muted.Render(ansi.Truncate(why, width, "…"))
 	}
-	return st.Muted.Render(ansi.Truncate(c.Hint, width, "…"))
+	// The help line below lists the keys for what is selected, so there
+	// is no second, fixed list of keys here.
+	return ""
 }
 
 // whyLine says, for the selected theme, its pillar and what its notes
@@ -183,7 +185,7 @@ func (b *Screen) helpLine(width int) string {
 		k.Nav,
 		layout.WithEnabled(k.Move, onNote), layout.WithEnabled(k.Shift, onNote || onTheme), layout.WithEnabled(k.Split, onNote),
 		layout.WithEnabled(key.NewBinding(key.WithKeys("o"), key.WithHelp("o", m.Catalog.FollowUp.KeyOwner)), onNote),
-		layout.WithEnabled(k.Rename, onTheme), layout.WithEnabled(k.Pillar, onTheme), layout.WithEnabled(k.Merge, onTheme && len(b.Clusters) > 1),
+		layout.WithEnabled(k.Rename, sec < len(b.Clusters)), layout.WithEnabled(k.Pillar, onTheme), layout.WithEnabled(k.Merge, onTheme && len(b.Clusters) > 1),
 		layout.WithEnabled(k.Delete, onTheme && len(b.Members[sec]) == 0),
 		k.Vote, k.Focus, k.Regroup, k.Sort, k.New,
 		layout.WithEnabled(k.Undo, len(m.History.Undo) > 0), k.Compact, k.Cards, k.Help, k.Back)
@@ -264,11 +266,17 @@ func (b *Screen) body(width, rows int) []string {
 		}
 		total += b.sectionHeight(s, k == len(secs)-1)
 	}
+	// A selected theme brings its notes into view with it (as many as fit
+	// below its name), so PgDn never leaves them under the bottom edge.
+	selEnd := selRow
+	if selNote < 0 && !b.Compact && b.Mode != ModePick {
+		selEnd = selRow + min(len(b.Members[selSec]), visible-1)
+	}
 	if selRow < b.scroll {
 		b.scroll = selRow
 	}
-	if selRow >= b.scroll+visible {
-		b.scroll = selRow - visible + 1
+	if selEnd >= b.scroll+visible {
+		b.scroll = selEnd - visible + 1
 	}
 	b.scroll = max(0, min(b.scroll, total-visible))
 

@@ -898,7 +898,7 @@ func (r *Screen) StepTitle() string {
 		return ""
 	}
 	lang := r.com.Catalog.Lang
-	if w := r.configWords(c.Config); w != "" && c.Config != structure.ConfigWhole && c.Config != structure.ConfigFacilitator {
+	if w := r.stepConfigWords(c); w != "" && c.Config != structure.ConfigWhole && c.Config != structure.ConfigFacilitator {
 		return titleCase(w)
 	}
 	return c.Label.In(lang)
@@ -916,6 +916,48 @@ func titleCase(s string) string {
 
 func (r *Screen) configWords(c structure.Config) string {
 	return r.com.Catalog.Run.Configs[string(c)]
+}
+
+// sizeConfigs are the configurations named after a group size.
+var sizeConfigs = map[int]structure.Config{2: structure.ConfigPairs, 3: structure.ConfigTrios, 4: structure.ConfigFours}
+
+// stepConfigWords is the configuration of step c in words, with a client's
+// turn named after the groups that run it: "VIERTALLEN · KLANT VERTELT" when
+// only the fours still take a fourth turn, "VIJFTALLEN · …" for Wise Crowds'
+// groups of five, instead of the trios the words assume.
+func (r *Screen) stepConfigWords(c *structure.PlannedStep) string {
+	w := r.configWords(c.Config)
+	switch c.Config {
+	case structure.ConfigPairs, structure.ConfigTrios, structure.ConfigFours:
+		// The pair interviews' third turn is the trio's alone.
+		if len(c.Groups) == 1 {
+			if k, ok := sizeConfigs[c.Groups[0]]; ok {
+				return r.configWords(k)
+			}
+		}
+		return w
+	case structure.ConfigClient, structure.ConfigClientBack:
+	default:
+		return w
+	}
+	sizes := c.Groups
+	if len(sizes) == 0 && c.GroupSize > 0 && c.GroupSize != 3 {
+		sizes = []int{c.GroupSize}
+	}
+	_, role, ok := strings.Cut(w, " · ")
+	if len(sizes) == 0 || !ok {
+		return w
+	}
+	g := r.com.Catalog.Groups
+	var names []string
+	for _, n := range sizes {
+		name := g.Plural[n]
+		if name == "" {
+			name = fmt.Sprintf(g.GenericP, n)
+		}
+		names = append(names, strings.ToUpper(name))
+	}
+	return strings.Join(names, " "+strings.ToUpper(g.And)+" ") + " · " + role
 }
 
 // displayTime is what the big digits show at now.
@@ -1052,7 +1094,7 @@ func (r *Screen) View(width, height int, now time.Time) string {
 // wordsDiffer reports whether the step label adds to the configuration
 // words (e.g. "Consultants talk" under "TRIOS · CLIENT TURNS BACK").
 func (r *Screen) wordsDiffer(c *structure.PlannedStep) bool {
-	words := letters(r.configWords(c.Config))
+	words := letters(r.stepConfigWords(c))
 	label := letters(c.Label.In(r.com.Catalog.Lang))
 	if words == "" || label == "" {
 		return false

@@ -80,7 +80,7 @@ func (r *Screen) Snapshot() room.Snapshot {
 	if s.Finished {
 		return snap
 	}
-	if w := r.configWords(c.Config); w != "" {
+	if w := r.stepConfigWords(c); w != "" {
 		snap.Config = w
 	} else {
 		snap.Config = strings.ToUpper(textsafe.Display(c.Label.In(lang)))
