@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net"
 	"reflect"
 	"sync"
@@ -38,10 +39,9 @@ func (o JoinOptions) start(st *store.Store, sid string) (*phonePage, error) {
 	return openPhones(st, sid, o)
 }
 
-// errPhonesClosed answers what this version does not open to phones: the
-// room never offers voting or 25/10 scoring from phones, so a phone that
-// asks anyway gets this.
-var errPhonesClosed = errors.New("this is not open to phones")
+// errPhonesGone answers a phone whose dots, card or score reached the page
+// after the session ended here: nothing of it was saved.
+var errPhonesGone = errors.New("the session has ended here; nothing was saved")
 
 // phonePage is the phone page of one running session: while joining is
 // open it serves phones on one address; their notes go into the store as
@@ -52,20 +52,26 @@ type phonePage struct {
 	seats  *phone.Seats
 	notes  *phone.StoreNotes
 
-	mu     sync.Mutex
-	room   run.PhoneRoom
-	srv    *phone.Server
-	muted  map[string]bool // kept when joining closes and opens again
-	queue  []session.Note  // saved, not yet on the console
-	wake   chan struct{}
-	done   chan struct{}
-	closed bool
+	mu    sync.Mutex
+	room  run.PhoneRoom
+	srv   *phone.Server
+	muted map[string]bool   // kept when joining closes and opens again
+	queue []session.Note    // saved, not yet on the console
+	input run.PhoneInputMsg // dots, cards and scores for the console to save
+	// ballots are the dots of each seat as they are on disk; voteMu keeps
+	// one ballot change at a time, so every change is a delta from them.
+	ballots map[string]map[string]int
+	voteMu  sync.Mutex
+	wake    chan struct{}
+	inWake  chan struct{}
+	done    chan struct{}
+	closed  bool
 }
 
 // openPhones starts serving the phone page of session sid.
 func openPhones(st *store.Store, sid string, opts JoinOptions) (*phonePage, error) {
 	p := &phonePage{listen: opts.Listen, seats: phone.NewSeats(), muted: map[string]bool{},
-		wake: make(chan struct{}, 1), done: make(chan struct{})}
+		ballots: map[string]map[string]int{}, wake: make(chan struct{}, 1), inWake: make(chan struct{}, 1), done: make(chan struct{})}
 	p.notes = &phone.StoreNotes{Store: st, SessionID: sid, Stamp: p.stamp, Added: p.added}
 	if err := p.open(); err != nil {
 		p.seats.Forget()
@@ -223,13 +229,128 @@ func (p *phonePage) AddNote(ctx context.Context, text string, kind session.Kind,
 	return p.notes.AddNote(ctx, text, kind, seat)
 }
 
-// Vote is not open to phones here.
-func (p *phonePage) Vote(context.Context, string, map[string]int) error { return errPhonesClosed }
-
-// AddIdea is not open to phones here.
-func (p *phonePage) AddIdea(context.Context, string, string) (uint64, error) {
-	return 0, errPhonesClosed
+// NextInput waits for dots, cards and scores that phones sent, for the
+// console to save; ok is false once the page is gone for good.
+func (p *phonePage) NextInput() (run.PhoneInputMsg, bool) {
+	for {
+		p.mu.Lock()
+		in := p.input
+		if len(in.Votes)+len(in.Ideas)+len(in.Scores) > 0 {
+			p.input = run.PhoneInputMsg{}
+			p.mu.Unlock()
+			return in, true
+		}
+		p.mu.Unlock()
+		select {
+		case <-p.inWake:
+		case <-p.done:
+			return run.PhoneInputMsg{}, false
+		}
+	}
 }
 
-// Score is not open to phones here.
-func (p *phonePage) Score(context.Context, uint64, int, string) error { return errPhonesClosed }
+// Progress says how far 25/10 scoring from phones has come.
+func (p *phonePage) Progress() phone.Progress {
+	p.mu.Lock()
+	srv := p.srv
+	p.mu.Unlock()
+	if srv == nil {
+		return phone.Progress{}
+	}
+	return srv.Progress()
+}
+
+// hand queues input for the console and waits until it answered; a session
+// that ends first saved nothing of it.
+func (p *phonePage) hand(add func(in *run.PhoneInputMsg), answered <-chan struct{}) error {
+	p.mu.Lock()
+	if p.closed {
+		p.mu.Unlock()
+		return errPhonesGone
+	}
+	add(&p.input)
+	p.mu.Unlock()
+	select {
+	case p.inWake <- struct{}{}:
+	default:
+	}
+	select {
+	case <-answered:
+		return nil
+	case <-p.done:
+		return errPhonesGone
+	}
+}
+
+// Vote saves a phone's ballot (phone.Sink): the console adds the dots it
+// gained and takes away those it lost on the themes' tallies, as one board
+// change written like a typed tally.
+func (p *phonePage) Vote(_ context.Context, seat string, ballot map[string]int) error {
+	p.voteMu.Lock()
+	defer p.voteMu.Unlock()
+	old := p.ballots[seat]
+	delta := map[string]int{}
+	for id, n := range ballot {
+		if d := n - old[id]; d != 0 {
+			delta[id] = d
+		}
+	}
+	for id, n := range old {
+		if _, still := ballot[id]; !still && n != 0 {
+			delta[id] = -n
+		}
+	}
+	if len(delta) > 0 {
+		var saveErr error
+		answered := make(chan struct{})
+		err := p.hand(func(in *run.PhoneInputMsg) {
+			in.Votes = append(in.Votes, run.PhoneVote{Delta: delta, Done: func(err error) { saveErr = err; close(answered) }})
+		}, answered)
+		if err == nil {
+			err = saveErr
+		}
+		if err != nil {
+			return fmt.Errorf("could not save a phone's dots: %w", err)
+		}
+	}
+	kept := make(map[string]int, len(ballot))
+	for id, n := range ballot {
+		kept[id] = n
+	}
+	p.ballots[seat] = kept
+	return nil
+}
+
+// AddIdea saves a phone's 25/10 card (phone.Sink) through the console,
+// which owns the session's cards.
+func (p *phonePage) AddIdea(_ context.Context, text string, _ string) (uint64, error) {
+	var id uint64
+	var saveErr error
+	answered := make(chan struct{})
+	err := p.hand(func(in *run.PhoneInputMsg) {
+		in.Ideas = append(in.Ideas, run.PhoneIdea{Text: text, Done: func(c uint64, err error) { id, saveErr = c, err; close(answered) }})
+	}, answered)
+	if err == nil {
+		err = saveErr
+	}
+	if err != nil {
+		return 0, fmt.Errorf("could not save a phone's card: %w", err)
+	}
+	return id, nil
+}
+
+// Score adds a phone's score to a card (phone.Sink) through the console.
+func (p *phonePage) Score(_ context.Context, cardID uint64, score int, _ string) error {
+	var saveErr error
+	answered := make(chan struct{})
+	err := p.hand(func(in *run.PhoneInputMsg) {
+		in.Scores = append(in.Scores, run.PhoneScore{CardID: cardID, Score: score, Done: func(err error) { saveErr = err; close(answered) }})
+	}, answered)
+	if err == nil {
+		err = saveErr
+	}
+	if err != nil {
+		return fmt.Errorf("could not save a phone's score: %w", err)
+	}
+	return nil
+}

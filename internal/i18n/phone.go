@@ -34,16 +34,17 @@ type Phone struct {
 	VoteSaved string // %d = dots used
 	VoteOver  string // %d = dots per phone: too many dots
 
-	IdeaTitle   string // 25/10: write your bold idea
-	IdeaLabel   string
-	IdeaSaved   string
-	IdeaHave    string // your idea is in
-	ScoreTitle  string // 25/10: score the card you were handed
-	ScoreRound  string // %d/%d: round and rounds
-	ScoreSaved  string
-	ScoreDone   string // all your cards are scored
-	ScoreNoIdea string // scoring is for phones that wrote an idea
-	ScoreHint   string // 1 = not for us, 5 = let's do it
+	IdeaTitle     string // 25/10: write your bold idea
+	IdeaLabel     string
+	IdeaStepLabel string // the second field: its first step
+	IdeaSaved     string
+	IdeaHave      string // your idea is in
+	ScoreTitle    string // 25/10: score the card you were handed
+	ScoreRound    string // %d/%d: round and rounds
+	ScoreSaved    string
+	ScoreDone     string // all your cards are scored
+	ScoreNoIdea   string // scoring is for phones that wrote an idea
+	ScoreHint     string // 1 = not for us, 5 = let's do it
 
 	ExportFromPhones string // the export's header line: %d of %d notes came from phones
 
@@ -58,6 +59,26 @@ type Phone struct {
 	KeyJoin        string // help: open or close joining
 	JoinOpened     string // status: %s = join URL
 	JoinClosed     string
+
+	// Dot voting and 25/10 from phones, as the console and the room see them.
+	KeyPhoneVote  string // board help: open / close phone voting
+	KeyPhoneDots  string // board help: fewer / more dots per phone
+	KeyPhoneCrowd string // cards help: phones write, then score, then close
+	NoPhones      string // the session does not serve the phone page
+	CrowdBusy     string // voting cannot open while 25/10 runs on phones
+	VotingOpened  string // %d = dots per phone
+	VotingClosed  string
+	DotsNow       string // %d = dots per phone
+	PhoneVoted    string // status once phone dots are on disk
+	PhoneCards    string // status once phone cards or scores are on disk
+	WritingOpened string
+	ScoringOpened string
+	CrowdClosed   string
+	RoomVoting    string // %d = dots per phone
+	RoomWriting   string // %d = cards in
+	RoomScoring   string // %d of %d scores in
+	RoomScored    string // every score is in
+	PhoneMark     string // beside a tally: the dots voting from phones
 }
 
 var phoneEN = Phone{
@@ -91,16 +112,17 @@ var phoneEN = Phone{
 	VoteSaved: "saved ✓ (%d dots)",
 	VoteOver:  "That is more than %d dots; take some away.",
 
-	IdeaTitle:   "Write your bold idea",
-	IdeaLabel:   "Your bold idea and its first step",
-	IdeaSaved:   "saved ✓",
-	IdeaHave:    "Your idea is in. Wait for the scoring rounds.",
-	ScoreTitle:  "Score this idea",
-	ScoreRound:  "Round %d/%d",
-	ScoreSaved:  "saved ✓",
-	ScoreDone:   "You have scored all your cards. Thank you!",
-	ScoreNoIdea: "Scoring is for the phones that wrote an idea.",
-	ScoreHint:   "1 = not for us · 5 = let's do it",
+	IdeaTitle:     "Write your bold idea",
+	IdeaLabel:     "Your bold idea",
+	IdeaStepLabel: "Its first step (optional)",
+	IdeaSaved:     "saved ✓",
+	IdeaHave:      "Your idea is in. Wait for the scoring rounds.",
+	ScoreTitle:    "Score this idea",
+	ScoreRound:    "Round %d/%d",
+	ScoreSaved:    "saved ✓",
+	ScoreDone:     "You have scored all your cards. Thank you!",
+	ScoreNoIdea:   "Scoring is for the phones that wrote an idea.",
+	ScoreHint:     "1 = not for us · 5 = let's do it",
 
 	ExportFromPhones: "%d of the %d notes were sent from phones",
 
@@ -115,6 +137,25 @@ var phoneEN = Phone{
 	KeyJoin:        "phones: open / close joining",
 	JoinOpened:     "phones can join: %s",
 	JoinClosed:     "joining closed: the phone page no longer listens",
+
+	KeyPhoneVote:  "phones: open / close voting",
+	KeyPhoneDots:  "dots per phone",
+	KeyPhoneCrowd: "phones: write → score → close",
+	NoPhones:      "Phones are not connected: start the session with --join.",
+	CrowdBusy:     "25/10 is open on the phones; close it on the cards first (ctrl+p).",
+	VotingOpened:  "voting open on the phones: %d dots each (< > changes, v closes)",
+	VotingClosed:  "voting closed on the phones: their dots stay in the tallies",
+	DotsNow:       "%d dots per phone",
+	PhoneVoted:    "dots from phones saved",
+	PhoneCards:    "cards and scores from phones saved",
+	WritingOpened: "phones write their bold idea and first step (ctrl+p: start scoring)",
+	ScoringOpened: "phones score the cards handed to them (ctrl+p: close)",
+	CrowdClosed:   "25/10 closed on the phones: cards and scores stay",
+	RoomVoting:    "Voting is open: %d dots on your phone",
+	RoomWriting:   "25/10: write your bold idea on your phone · %d in",
+	RoomScoring:   "25/10: score on your phone · %d/%d scores in",
+	RoomScored:    "25/10: every score is in",
+	PhoneMark:     "☎",
 }
 
 var phoneNL = Phone{
@@ -148,16 +189,17 @@ var phoneNL = Phone{
 	VoteSaved: "bewaard ✓ (%d stippen)",
 	VoteOver:  "Dat zijn meer dan %d stippen; haal er een paar weg.",
 
-	IdeaTitle:   "Schrijf je gedurfde idee op",
-	IdeaLabel:   "Jouw gedurfde idee en de eerste stap",
-	IdeaSaved:   "bewaard ✓",
-	IdeaHave:    "Je idee is binnen. Wacht op de scorerondes.",
-	ScoreTitle:  "Geef dit idee een score",
-	ScoreRound:  "Ronde %d/%d",
-	ScoreSaved:  "bewaard ✓",
-	ScoreDone:   "Je hebt al je kaarten gescoord. Bedankt!",
-	ScoreNoIdea: "Scoren is voor de telefoons die een idee schreven.",
-	ScoreHint:   "1 = niets voor ons · 5 = doen we",
+	IdeaTitle:     "Schrijf je gedurfde idee op",
+	IdeaLabel:     "Jouw gedurfde idee",
+	IdeaStepLabel: "De eerste stap (mag leeg)",
+	IdeaSaved:     "bewaard ✓",
+	IdeaHave:      "Je idee is binnen. Wacht op de scorerondes.",
+	ScoreTitle:    "Geef dit idee een score",
+	ScoreRound:    "Ronde %d/%d",
+	ScoreSaved:    "bewaard ✓",
+	ScoreDone:     "Je hebt al je kaarten gescoord. Bedankt!",
+	ScoreNoIdea:   "Scoren is voor de telefoons die een idee schreven.",
+	ScoreHint:     "1 = niets voor ons · 5 = doen we",
 
 	ExportFromPhones: "%d van de %d notities kwamen van telefoons",
 
@@ -172,6 +214,25 @@ var phoneNL = Phone{
 	KeyJoin:        "telefoons: meedoen openen / sluiten",
 	JoinOpened:     "telefoons kunnen meedoen: %s",
 	JoinClosed:     "meedoen gesloten: de telefoonpagina luistert niet meer",
+
+	KeyPhoneVote:  "telefoons: stemmen openen / sluiten",
+	KeyPhoneDots:  "stippen per telefoon",
+	KeyPhoneCrowd: "telefoons: schrijven → scoren → sluiten",
+	NoPhones:      "Er zijn geen telefoons verbonden: start de sessie met --join.",
+	CrowdBusy:     "25/10 staat open op de telefoons; sluit het eerst bij de kaarten (ctrl+p).",
+	VotingOpened:  "stemmen open op de telefoons: %d stippen elk (< > wijzigt, v sluit)",
+	VotingClosed:  "stemmen gesloten op de telefoons: hun stippen blijven in de telling",
+	DotsNow:       "%d stippen per telefoon",
+	PhoneVoted:    "stippen van telefoons bewaard",
+	PhoneCards:    "kaarten en scores van telefoons bewaard",
+	WritingOpened: "telefoons schrijven hun gedurfde idee en eerste stap (ctrl+p: scoren starten)",
+	ScoringOpened: "telefoons scoren de kaarten die ze kregen (ctrl+p: sluiten)",
+	CrowdClosed:   "25/10 gesloten op de telefoons: kaarten en scores blijven",
+	RoomVoting:    "Het stemmen is open: %d stippen op je telefoon",
+	RoomWriting:   "25/10: schrijf je gedurfde idee op je telefoon · %d binnen",
+	RoomScoring:   "25/10: scoor op je telefoon · %d/%d scores binnen",
+	RoomScored:    "25/10: alle scores zijn binnen",
+	PhoneMark:     "☎",
 }
 
 // PhoneFor returns the phone page's strings in lang ("en" or "nl"; anything

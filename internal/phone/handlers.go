@@ -1,7 +1,9 @@
 package phone
 
 import (
+	"crypto/rand"
 	"embed"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -126,7 +128,71 @@ type pageData struct {
 }
 
 func (s *Server) page(w http.ResponseWriter, r *http.Request) {
-	s.render(w, r, http.StatusOK, "", flashText(r.URL.Query().Get("ok"), texts(r)))
+	flash := ""
+	if tok, ok := s.seatOf(r); ok {
+		if seat, err := s.seats.Hash(tok); err == nil {
+			flash = flashText(s.takeFlash(r.URL.Query().Get("ok"), seat), texts(r))
+		}
+	}
+	s.render(w, r, http.StatusOK, "", flash)
+}
+
+// flashTTL is how long the redirect after a save may take to say "saved".
+const flashTTL = time.Minute
+
+// maxFlashes bounds the confirmations waiting to be shown.
+const maxFlashes = 10000
+
+// flash is a confirmation waiting for the page the redirect leads to.
+type flash struct {
+	seat, key string
+	until     time.Time
+}
+
+// newFlash remembers that the seat's input (key: note, vote, idea, score)
+// is on disk and returns the one-time token the redirect carries; only
+// the same seat can show it, once, within flashTTL. A hand-typed ?ok=
+// shows nothing.
+func (s *Server) newFlash(seat, key string) string {
+	var b [16]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		return ""
+	}
+	tok := hex.EncodeToString(b[:])
+	now := s.now()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(s.flashes) >= maxFlashes {
+		for k, f := range s.flashes {
+			if now.After(f.until) {
+				delete(s.flashes, k)
+			}
+		}
+		if len(s.flashes) >= maxFlashes {
+			return ""
+		}
+	}
+	s.flashes[tok] = flash{seat: seat, key: key, until: now.Add(flashTTL)}
+	return tok
+}
+
+// takeFlash returns the key of the confirmation behind tok for this seat
+// and forgets it; "" when there is none.
+func (s *Server) takeFlash(tok, seat string) string {
+	if tok == "" {
+		return ""
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	f, ok := s.flashes[tok]
+	if !ok || f.seat != seat {
+		return ""
+	}
+	delete(s.flashes, tok)
+	if s.now().After(f.until) {
+		return ""
+	}
+	return f.key
 }
 
 func flashText(key string, t *textsPhone) string {
@@ -264,14 +330,18 @@ func (s *Server) answer(w http.ResponseWriter, r *http.Request, status int, msg 
 
 // saved finishes a request whose input is on disk: "saved ✓" for the
 // script, or a redirect to the page that says so for a plain form.
-func (s *Server) saved(w http.ResponseWriter, r *http.Request, key, msg string, reload bool) {
+func (s *Server) saved(w http.ResponseWriter, r *http.Request, seat, key, msg string, reload bool) {
 	s.changedByPhone()
 	if wantsJSON(r) {
 		w.Header().Set("Content-Type", "application/json")
 		_ = json.NewEncoder(w).Encode(reply{OK: true, Message: msg, Reload: reload})
 		return
 	}
-	http.Redirect(w, r, "/"+s.seats.Code()+"/?ok="+key, http.StatusSeeOther)
+	loc := "/" + s.seats.Code() + "/"
+	if tok := s.newFlash(seat, key); tok != "" {
+		loc += "?ok=" + tok
+	}
+	http.Redirect(w, r, loc, http.StatusSeeOther)
 }
 
 // admit reads the form of a POST and finds the phone's seat; it answers the
@@ -349,7 +419,7 @@ func (s *Server) postNote(w http.ResponseWriter, r *http.Request) {
 		s.answer(w, r, http.StatusServiceUnavailable, failed, "")
 		return
 	}
-	s.saved(w, r, "note", texts(r).Saved, false)
+	s.saved(w, r, seat, "note", texts(r).Saved, false)
 }
 
 func (s *Server) postVote(w http.ResponseWriter, r *http.Request) {
@@ -390,8 +460,12 @@ func (s *Server) postVote(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	s.ballots[seat] = ballot
 	s.mu.Unlock()
-	s.saved(w, r, "vote", fmt.Sprintf(texts(r).VoteSaved, total), false)
+	s.saved(w, r, seat, "vote", fmt.Sprintf(texts(r).VoteSaved, total), false)
 }
+
+// IdeaStepSep joins a 25/10 card's bold idea and its first step in the
+// text a Sink gets from AddIdea.
+const IdeaStepSep = " | "
 
 func (s *Server) postIdea(w http.ResponseWriter, r *http.Request) {
 	seat, ok := s.admit(w, r)
@@ -406,6 +480,13 @@ func (s *Server) postIdea(w http.ResponseWriter, r *http.Request) {
 	text, ok := s.cleanText(w, r, r.PostForm.Get("text"))
 	if !ok {
 		return
+	}
+	if raw := r.PostForm.Get("step"); strings.TrimSpace(raw) != "" {
+		step, ok := s.cleanText(w, r, raw)
+		if !ok {
+			return
+		}
+		text += IdeaStepSep + step
 	}
 	s.mu.Lock()
 	s.observe(st)
@@ -435,7 +516,7 @@ func (s *Server) postIdea(w http.ResponseWriter, r *http.Request) {
 		s.answer(w, r, http.StatusServiceUnavailable, failed, "")
 		return
 	}
-	s.saved(w, r, "idea", texts(r).IdeaSaved, true)
+	s.saved(w, r, seat, "idea", texts(r).IdeaSaved, true)
 }
 
 func (s *Server) postScore(w http.ResponseWriter, r *http.Request) {
@@ -482,5 +563,5 @@ func (s *Server) postScore(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	s.nScored++
 	s.mu.Unlock()
-	s.saved(w, r, "score", texts(r).ScoreSaved, true)
+	s.saved(w, r, seat, "score", texts(r).ScoreSaved, true)
 }

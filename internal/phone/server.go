@@ -68,6 +68,7 @@ type Server struct {
 
 	mu       sync.Mutex
 	muted    map[string]bool
+	flashes  map[string]flash          // one-time "saved" tokens of the redirects
 	ballots  map[string]map[string]int // seat → theme → dots
 	ideas    []idea                    // 25/10 cards written on phones, in order
 	ideaOf   map[string]int            // seat → index in ideas (-1 while saving)
@@ -121,7 +122,7 @@ func New(opt Options) (*Server, error) {
 		seatLim: newKeyed(opt.Limits.SeatRate, opt.Limits.SeatBurst),
 		addrLim: newKeyed(opt.Limits.AddrRate, opt.Limits.AddrBurst),
 		allLim:  rate.NewLimiter(opt.Limits.AllRate, opt.Limits.AllBurst),
-		muted:   map[string]bool{}, ballots: map[string]map[string]int{},
+		muted:   map[string]bool{}, flashes: map[string]flash{}, ballots: map[string]map[string]int{},
 		ideaOf: map[string]int{}, scored: map[[2]int]bool{},
 		rng: rng, changed: make(chan struct{}), perAddr: map[string]int{},
 		hosts: map[string]bool{}, done: make(chan struct{}),

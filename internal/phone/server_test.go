@@ -46,12 +46,27 @@ func TestThePlainFormWorksWithoutScript(t *testing.T) {
 			t.Fatalf("page lacks %q:\n%s", want, page)
 		}
 	}
+	// A hand-typed confirmation says nothing: nothing was sent.
+	if page := p.get("?ok=note").Body.String(); strings.Contains(page, "saved ✓") {
+		t.Fatalf("a typed ?ok=note says saved:\n%s", page)
+	}
 	rec := p.post("note", url.Values{"text": {"Printer jams"}}, false)
-	if rec.Code != http.StatusSeeOther || rec.Header().Get("Location") != "/"+r.srv.Code()+"/?ok=note" {
+	loc := rec.Header().Get("Location")
+	prefix := "/" + r.srv.Code() + "/?ok="
+	if rec.Code != http.StatusSeeOther || !strings.HasPrefix(loc, prefix) || len(loc) < len(prefix)+32 {
 		t.Fatalf("form post: %d %v", rec.Code, rec.Header())
 	}
-	if page := p.get("?ok=note").Body.String(); !strings.Contains(page, "saved ✓") {
+	query := strings.TrimPrefix(loc, "/"+r.srv.Code()+"/")
+	// Another phone that follows the same link is told nothing.
+	if page := r.join("192.168.1.51").get(query).Body.String(); strings.Contains(page, "saved ✓") {
+		t.Fatalf("another seat sees the confirmation:\n%s", page)
+	}
+	if page := p.get(query).Body.String(); !strings.Contains(page, "saved ✓") {
 		t.Fatalf("no saved mark after the redirect:\n%s", page)
+	}
+	// Once: a reload of the page does not say it again.
+	if page := p.get(query).Body.String(); strings.Contains(page, "saved ✓") {
+		t.Fatalf("the confirmation shows twice:\n%s", page)
 	}
 	// An error is shown on the page, with the status.
 	rec = p.post("note", url.Values{"text": {"   "}}, false)

@@ -4,6 +4,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"reflect"
 	"time"
@@ -12,6 +13,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"liberate/internal/i18n"
+	"liberate/internal/phone"
 	"liberate/internal/session"
 	"liberate/internal/structure"
 	"liberate/internal/timer"
@@ -90,6 +92,43 @@ type Phones interface {
 	// ToggleMute stops or again allows input from one phone (by the seat
 	// hash of its notes) and reports whether it is muted now.
 	ToggleMute(seat string) bool
+}
+
+// PhoneInputs is the part of a phone page that takes dot votes and 25/10
+// cards and scores: the board saves them and answers each phone.
+type PhoneInputs interface {
+	// NextInput waits for what phones sent; ok is false once the page is
+	// gone for good.
+	NextInput() (run.PhoneInputMsg, bool)
+	// Progress says how far 25/10 scoring from phones has come.
+	Progress() phone.Progress
+}
+
+// phoneInput waits for the next dots, cards and scores from phones.
+func phoneInput(p PhoneInputs) tea.Cmd {
+	return func() tea.Msg {
+		in, ok := p.NextInput()
+		if !ok {
+			return nil
+		}
+		return in
+	}
+}
+
+// errNoSession answers phones whose input arrives while no session runs.
+var errNoSession = errors.New("no session is running")
+
+// answerPhones tells every phone in msg that its input was not saved.
+func answerPhones(msg run.PhoneInputMsg, err error) {
+	for _, v := range msg.Votes {
+		v.Done(err)
+	}
+	for _, i := range msg.Ideas {
+		i.Done(0, err)
+	}
+	for _, sc := range msg.Scores {
+		sc.Done(err)
+	}
 }
 
 // phoneNotes waits for the next notes from phones.
@@ -235,6 +274,9 @@ func (m *Model) Init() tea.Cmd {
 	if m.deps.Phones != nil {
 		cmds = append(cmds, phoneNotes(m.deps.Phones))
 	}
+	if in, ok := m.deps.Phones.(PhoneInputs); ok {
+		cmds = append(cmds, phoneInput(in))
+	}
 	// A projector that attaches before the first message sees the session.
 	m.publish()
 	return tea.Batch(cmds...)
@@ -261,7 +303,11 @@ func (m *Model) tick() tea.Cmd {
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	model, cmd := m.update(msg)
 	if p := m.deps.Phones; p != nil && m.run != nil {
-		p.SetRoom(m.run.PhoneRoom())
+		pr := m.run.PhoneRoom()
+		if m.board != nil {
+			m.board.PhoneState(&pr.State)
+		}
+		p.SetRoom(pr)
 	}
 	m.publish()
 	return model, cmd
@@ -276,6 +322,9 @@ func (m *Model) RoomSnapshot() room.Snapshot {
 	s := m.run.Snapshot()
 	if m.screen == screenBoard && m.board != nil {
 		m.board.Present(&s)
+	}
+	if m.board != nil {
+		s.Phones = m.board.PhoneLine()
 	}
 	return s.ForRoom()
 }
@@ -305,6 +354,15 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			}
 		}
 		return m, phoneNotes(m.deps.Phones)
+	case run.PhoneInputMsg:
+		in, _ := m.deps.Phones.(PhoneInputs)
+		b := m.ensureBoard()
+		if b == nil || in == nil {
+			// No session runs: nothing can be saved.
+			answerPhones(msg, errNoSession)
+			return m, nil
+		}
+		return m, tea.Batch(b.PhoneInput(msg), phoneInput(in))
 	case tea.WindowSizeMsg:
 		m.com.Width, m.com.Height = msg.Width, msg.Height
 		return m, nil
@@ -594,12 +652,22 @@ func (m *Model) ShowRun() { m.screen = screenRun }
 // BoardShown reports whether the board is on screen.
 func (m *Model) BoardShown() bool { return m.screen == screenBoard }
 
+// newBoard is the board of the running session, told about the phone page
+// when the session serves one that takes dots and 25/10 cards.
+func (m *Model) newBoard() *board.Screen {
+	b := board.New(m.com, m, m.run)
+	if in, ok := m.deps.Phones.(PhoneInputs); ok {
+		b.SetPhones(in)
+	}
+	return b
+}
+
 // ensureBoard returns the board, creating it (without loading) when undo
 // of a board change arrives before the board was opened in this run: the
 // change carries whole snapshots, so nothing needs loading to apply it.
 func (m *Model) ensureBoard() *board.Screen {
 	if m.board == nil && m.run != nil {
-		m.board = board.New(m.com, m, m.run)
+		m.board = m.newBoard()
 		m.board.MarkLoaded()
 	}
 	return m.board
@@ -621,7 +689,7 @@ func (m *Model) OpenBoard() tea.Cmd {
 		return nil
 	}
 	if m.board == nil {
-		m.board = board.New(m.com, m, m.run)
+		m.board = m.newBoard()
 	}
 	m.screen = screenBoard
 	return m.board.Open()
@@ -633,7 +701,7 @@ func (m *Model) OpenCards() tea.Cmd {
 		return nil
 	}
 	if m.board == nil {
-		m.board = board.New(m.com, m, m.run)
+		m.board = m.newBoard()
 	}
 	m.board.OpenCards(true)
 	m.screen = screenBoard

@@ -107,7 +107,8 @@ type boardSave struct {
 	hist         histChange
 	redoBackup   []session.Op // the redo stack a push cleared
 	undoBlob     []byte
-	label        string // said once the change is on disk
+	label        string        // said once the change is on disk
+	acks         []func(error) // phones waiting for this change to be on disk
 }
 
 // Host is what the board asks of the root model, which owns routing
@@ -171,6 +172,9 @@ type Screen struct {
 	Members [][]int
 
 	cards *cardsState
+
+	phones PhoneProgress // the phone page, nil without one
+	ph     phoneState    // what the board opened to phones
 
 	whyKey   string   // the note and terms whyWords was found for
 	whyWords []string // cluster.NoteWhy of the selected note
@@ -458,6 +462,7 @@ type boardTx struct {
 	order    []int
 	clusters []session.Cluster
 	events   []session.Event
+	acks     []func(error)
 }
 
 func (b *Screen) begin() *boardTx {
@@ -507,7 +512,7 @@ func (t *boardTx) commit(typ session.OpType, label string) tea.Cmd {
 	b.com.History.Push(op)
 	return b.enqueue(boardSave{
 		clusters: cloneClusters(b.Clusters), notes: after, prevClusters: t.clusters, prevNotes: before,
-		events: t.events, hist: histPush, redoBackup: redo, label: b.com.Catalog.Board.Saved,
+		events: t.events, hist: histPush, redoBackup: redo, label: b.com.Catalog.Board.Saved, acks: t.acks,
 	})
 }
 
@@ -657,6 +662,9 @@ func (b *Screen) onSaved(msg boardSavedMsg) tea.Cmd {
 		for _, n := range done.notes {
 			delete(b.dirty, n.ID)
 		}
+		for _, a := range done.acks {
+			a(nil)
+		}
 		b.Failed = false
 		if len(b.queue) > 0 {
 			return b.write(b.queue[0])
@@ -668,6 +676,9 @@ func (b *Screen) onSaved(msg boardSavedMsg) tea.Cmd {
 	ns := b.notes()
 	for k := len(b.queue) - 1; k >= 0; k-- {
 		s := b.queue[k]
+		for _, a := range s.acks {
+			a(msg.err)
+		}
 		b.Clusters = cloneClusters(s.prevClusters)
 		for _, p := range s.prevNotes {
 			for i := range ns {

@@ -12,6 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"liberate/internal/phone"
 	"liberate/internal/session"
 	"liberate/internal/textsafe"
 	"liberate/internal/ui/format"
@@ -43,20 +44,26 @@ type cardsState struct {
 	// noCard: the countdown calls every score and records the cards read
 	// aloud, for rooms whose cards were never typed in.
 	noCard bool
+	acks   map[int][]func(error) // phones waiting for a save of the cards
 }
 
 // OpenCards switches the board to the card entry; Esc goes back to the
 // run screen when fromRun, else to the board.
 func (b *Screen) OpenCards(fromRun bool) {
-	if b.cards == nil {
-		b.cards = &cardsState{level: topScore, snaps: map[int][]session.Card{}, retry: map[int]string{},
-			saved: slices.Clone(b.run.Sess.Cards)}
-	}
+	b.ensureCards()
 	b.backToRun = fromRun
 	b.Mode = ModeCards
 	b.Input.SetValue("")
 	b.Input.Placeholder = b.com.Catalog.Board.CardPh
 	b.Input.Focus()
+}
+
+// ensureCards sets up the 25/10 state the first time it is needed.
+func (b *Screen) ensureCards() {
+	if b.cards == nil {
+		b.cards = &cardsState{level: topScore, snaps: map[int][]session.Card{}, retry: map[int]string{},
+			saved: slices.Clone(b.run.Sess.Cards), acks: map[int][]func(error){}}
+	}
 }
 
 func (b *Screen) leaveCards() {
@@ -349,6 +356,9 @@ func (b *Screen) cardsKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case "enter":
 		return b.submitCardLine()
+	case "ctrl+p":
+		b.cyclePhoneCrowd()
+		return nil
 	}
 	var cmd tea.Cmd
 	b.Input, cmd = b.Input.Update(msg)
@@ -406,9 +416,18 @@ func (b *Screen) cardErrText(err error) string {
 // saveCards saves the session with its cards; the screen says "saved" only
 // once the store has it, and puts the line back if it fails.
 func (b *Screen) saveCards(line, label string) tea.Cmd {
+	return b.saveCardsAck(line, label, nil)
+}
+
+// saveCardsAck saves the cards like saveCards and answers the phones in
+// acks once the save is on disk or failed.
+func (b *Screen) saveCardsAck(line, label string, acks []func(error)) tea.Cmd {
 	c := b.cards
 	c.seq++
 	seq := c.seq
+	if len(acks) > 0 {
+		c.acks[seq] = acks
+	}
 	c.snaps[seq] = slices.Clone(b.run.Sess.Cards)
 	c.retry[seq] = line
 	b.setStatus(b.com.Catalog.Board.Saving, false)
@@ -431,6 +450,10 @@ func (b *Screen) onCardsSaved(msg cardsSavedMsg) tea.Cmd {
 	snap, line := c.snaps[msg.seq], c.retry[msg.seq]
 	delete(c.snaps, msg.seq)
 	delete(c.retry, msg.seq)
+	for _, a := range c.acks[msg.seq] {
+		a(msg.err)
+	}
+	delete(c.acks, msg.seq)
 	if msg.err != nil {
 		b.run.Sess.Cards = slices.Clone(c.saved)
 		if b.Mode == ModeCards && line != "" {
@@ -573,6 +596,9 @@ func (b *Screen) cardsView(width, height int) string {
 	cards := b.run.Sess.Cards
 	nScored := len(scored(cards))
 	right := count(len(cards), c.CardOne, c.CardMany) + " · " + fmt.Sprintf(c.Scored, nScored)
+	if line := b.PhoneLine(); line != "" && b.ph.crowd != phone.CrowdOff {
+		right = b.phoneTexts().PhoneMark + " " + line + " · " + right
+	}
 	out := []string{layout.LeftRight(width, st.Title.Render(c.CardsTitle), st.HeaderDim.Render(right))}
 	if height >= 14 {
 		out = append(out, "")
@@ -634,7 +660,7 @@ func (b *Screen) cardsView(width, height int) string {
 	out = append(out, b.statusLineCards(width))
 	k := newBoardKeyMap(b.com.Catalog)
 	out = append(out, layout.HelpLine(b.com.Styles, width, layout.WithHelp(k.PickOK, "enter", c.KeySaveCard), layout.WithHelp(k.Nav, "↑/↓", c.KeyNav),
-		layout.WithHelp(k.Compact, "tab", c.KeyCountdown), layout.WithHelp(k.Back, "esc", c.KeyBack)))
+		layout.WithHelp(k.Compact, "tab", c.KeyCountdown), layout.WithEnabled(k.PhoneCrowd, b.phones != nil), layout.WithHelp(k.Back, "esc", c.KeyBack)))
 	return strings.Join(out[:min(len(out), height)], "\n")
 }
 

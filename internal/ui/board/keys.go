@@ -17,41 +17,47 @@ type boardKeyMap struct {
 	Nav, Theme, Move, Shift, Merge, Split, New, Rename, Delete, Regroup key.Binding
 	Vote, Adjust, Sort, Focus, Compact, Cards, Undo, Redo, Back, Help   key.Binding
 	Pillar                                                              key.Binding
+	// Phones: dot voting on the board, 25/10 on the cards.
+	PhoneVote, PhoneDots, PhoneCrowd key.Binding
 	// Picker, rename line, focus view.
 	PickNum, PickOK, Cancel, NextTheme key.Binding
 }
 
 func newBoardKeyMap(c *i18n.Catalog) boardKeyMap {
 	t := c.Board
+	ph := i18n.PhoneFor(c.Lang)
 	b := func(help, desc string) key.Binding {
 		return key.NewBinding(key.WithKeys(help), key.WithHelp(help, desc))
 	}
 	return boardKeyMap{
-		Nav:       b("↑/↓", t.KeyNav),
-		Theme:     b("pgup/pgdn", t.KeyTheme),
-		Move:      b("m", t.KeyMove),
-		Shift:     b("[/]", t.KeyShift),
-		Merge:     b("M", t.KeyMerge),
-		Split:     b("x", t.KeySplit),
-		New:       b("n", t.KeyNew),
-		Rename:    b("r", t.KeyRename),
-		Pillar:    b("P", c.Pillar.KeyPillar),
-		Delete:    b("d", t.KeyDelete),
-		Regroup:   b("g", t.KeyRegroup),
-		Vote:      b("0-9 enter", t.KeyVote),
-		Adjust:    b("+/-", t.KeyAdjust),
-		Sort:      b("s", t.KeySort),
-		Focus:     b("f", t.KeyFocus),
-		Compact:   b("tab", t.KeyCompact),
-		Cards:     b("c", t.KeyCards),
-		Undo:      b("u", t.KeyUndo),
-		Redo:      b("ctrl+y", t.KeyRedo),
-		Back:      b("esc", t.KeyBack),
-		Help:      b("?", t.KeyHelp),
-		PickNum:   b("0-9", t.KeyPickNum),
-		PickOK:    b("enter", t.KeyPickOK),
-		Cancel:    b("esc", t.KeyCancel),
-		NextTheme: b("←/→", t.KeyTheme),
+		Nav:        b("↑/↓", t.KeyNav),
+		Theme:      b("pgup/pgdn", t.KeyTheme),
+		Move:       b("m", t.KeyMove),
+		Shift:      b("[/]", t.KeyShift),
+		Merge:      b("M", t.KeyMerge),
+		Split:      b("x", t.KeySplit),
+		New:        b("n", t.KeyNew),
+		Rename:     b("r", t.KeyRename),
+		Pillar:     b("P", c.Pillar.KeyPillar),
+		Delete:     b("d", t.KeyDelete),
+		Regroup:    b("g", t.KeyRegroup),
+		Vote:       b("0-9 enter", t.KeyVote),
+		Adjust:     b("+/-", t.KeyAdjust),
+		Sort:       b("s", t.KeySort),
+		Focus:      b("f", t.KeyFocus),
+		Compact:    b("tab", t.KeyCompact),
+		Cards:      b("c", t.KeyCards),
+		Undo:       b("u", t.KeyUndo),
+		Redo:       b("ctrl+y", t.KeyRedo),
+		Back:       b("esc", t.KeyBack),
+		Help:       b("?", t.KeyHelp),
+		PickNum:    b("0-9", t.KeyPickNum),
+		PickOK:     b("enter", t.KeyPickOK),
+		Cancel:     b("esc", t.KeyCancel),
+		NextTheme:  b("←/→", t.KeyTheme),
+		PhoneVote:  b("v", ph.KeyPhoneVote),
+		PhoneDots:  b("</>", ph.KeyPhoneDots),
+		PhoneCrowd: b("ctrl+p", ph.KeyPhoneCrowd),
 	}
 }
 
@@ -165,6 +171,12 @@ func (b *Screen) listKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case "c":
 		b.OpenCards(false)
+	case "v":
+		b.togglePhoneVoting()
+	case "<":
+		b.phoneDots(-1)
+	case ">":
+		b.phoneDots(+1)
 	case "u", "ctrl+z":
 		return b.run.Undo()
 	case "ctrl+y":
@@ -406,6 +418,12 @@ func (b *Screen) focusKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		b.jumpTheme(-1)
 		b.focusScroll = 0
+	case "v":
+		b.togglePhoneVoting()
+	case "<":
+		b.phoneDots(-1)
+	case ">":
+		b.phoneDots(+1)
 	case "down", "j":
 		b.focusScroll++
 	case "up", "k":

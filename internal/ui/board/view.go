@@ -176,7 +176,8 @@ func (b *Screen) helpLine(width int) string {
 	case ModeRename:
 		return layout.HelpLine(m.Styles, width, layout.WithHelp(k.PickOK, "enter", m.Catalog.Board.KeySaveName), k.Cancel)
 	case ModeFocus:
-		return layout.HelpLine(m.Styles, width, k.NextTheme, k.Vote, k.Adjust, layout.WithHelp(k.Back, "f/esc", m.Catalog.Board.KeyList), k.Undo)
+		return layout.HelpLine(m.Styles, width, k.NextTheme, k.Vote, k.Adjust, layout.WithEnabled(k.PhoneVote, b.phones != nil),
+			layout.WithEnabled(k.PhoneDots, b.ph.voting), layout.WithHelp(k.Back, "f/esc", m.Catalog.Board.KeyList), k.Undo)
 	}
 	sec, note := b.selected()
 	onNote := note >= 0
@@ -187,7 +188,8 @@ func (b *Screen) helpLine(width int) string {
 		layout.WithEnabled(key.NewBinding(key.WithKeys("o"), key.WithHelp("o", m.Catalog.FollowUp.KeyOwner)), onNote),
 		layout.WithEnabled(k.Rename, sec < len(b.Clusters)), layout.WithEnabled(k.Pillar, onTheme), layout.WithEnabled(k.Merge, onTheme && len(b.Clusters) > 1),
 		layout.WithEnabled(k.Delete, onTheme && len(b.Members[sec]) == 0),
-		k.Vote, k.Focus, k.Regroup, k.Sort, k.New,
+		k.Vote, layout.WithEnabled(k.PhoneVote, b.phones != nil), layout.WithEnabled(k.PhoneDots, b.ph.voting),
+		k.Focus, k.Regroup, k.Sort, k.New,
 		layout.WithEnabled(k.Undo, len(m.History.Undo) > 0), k.Compact, k.Cards, k.Help, k.Back)
 }
 
@@ -515,6 +517,9 @@ func (b *Screen) helpView(width, height int) string {
 	k := newBoardKeyMap(b.com.Catalog)
 	rows := []key.Binding{k.Nav, k.Theme, k.Move, k.Shift, k.Merge, k.Split, k.New, k.Rename, k.Pillar, k.Delete, k.Regroup,
 		k.Vote, k.Adjust, k.Sort, k.Focus, k.Compact, k.Cards, k.Undo, k.Redo, k.Back}
+	if b.phones != nil {
+		rows = append(rows, k.PhoneVote, k.PhoneDots, k.PhoneCrowd)
+	}
 	out := []string{st.Title.Render(b.com.Catalog.Board.HelpTitle), ""}
 	for _, r := range rows {
 		h := r.Help()

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"liberate/internal/i18n"
+	"liberate/internal/textsafe"
 	"liberate/internal/ui/bigtext"
 	"liberate/internal/ui/layout"
 	"liberate/internal/ui/styles"
@@ -112,6 +113,9 @@ func FocusView(s Snapshot, width, height int, st styles.Styles) []string {
 		meta += " · " + count(t.Votes, c.VoteOne, c.VoteMany)
 	}
 	out := []string{layout.LeftRight(width, st.HeaderDim.Render(f.Position), st.HeaderDim.Render(meta))}
+	if s.Phones != "" {
+		out = append(out, st.Prompt.Render(ansi.Truncate(textsafe.Display(s.Phones), width, "…")))
+	}
 	if height >= 12 {
 		out = append(out, "")
 	}
@@ -244,6 +248,10 @@ func ThemesView(s Snapshot, width, height int, now time.Time, st styles.Styles) 
 		right = st.HeaderDim.Render(s.TimeText(now))
 	}
 	out := []string{layout.LeftRight(width, left, right), ""}
+	if s.Phones != "" {
+		// Voting from phones is open: the room reads it before the themes.
+		out = []string{out[0], st.Prompt.Render(ansi.Truncate(textsafe.Display(s.Phones), width, "…")), ""}
+	}
 	// Every theme gets its line; the notes share what is left, first
 	// themes first.
 	avail := height - len(out) - len(s.Themes) - max(0, len(s.Themes)-1)

@@ -33,7 +33,7 @@ func withJoin(s Snapshot, width, height int, draw func(s Snapshot, width, height
 		return draw(s, width, height)
 	}
 	rest := s
-	rest.Join, rest.JoinCode, rest.NotesIn = "", "", 0
+	rest.Join, rest.JoinCode, rest.NotesIn, rest.Phones = "", "", 0, ""
 	left := strings.Split(draw(rest, width-panelW, height), "\n")
 	right := make([]string, 0, height)
 	right = append(right, "") // beside the header
@@ -70,6 +70,11 @@ func joinText(s Snapshot, width int, st styles.Styles) []string {
 	if s.NotesIn > 0 {
 		lines = append(lines, st.Muted.Render(ansi.Truncate(fmt.Sprintf(plural(t.NotesIn, s.NotesIn), s.NotesIn), width, "…")))
 	}
+	if s.Phones != "" {
+		for _, l := range layout.Wrap(textsafe.Display(s.Phones), width, 3) {
+			lines = append(lines, st.Prompt.Render(l))
+		}
+	}
 	return lines
 }
 
@@ -84,6 +89,9 @@ func joinLine(s Snapshot, width int, st styles.Styles) string {
 	parts = append(parts, textsafe.Display(s.Join))
 	if s.NotesIn > 0 {
 		parts = append(parts, fmt.Sprintf(plural(t.NotesIn, s.NotesIn), s.NotesIn))
+	}
+	if s.Phones != "" {
+		parts = append([]string{textsafe.Display(s.Phones)}, parts...)
 	}
 	line := strings.Join(parts, " · ")
 	if full := t.Join + ": " + line; ansi.StringWidth(full) <= width {

@@ -75,6 +75,9 @@ type Snapshot struct {
 	// NotesIn counts the notes phones sent that the room has not been
 	// shown ("12 notes in").
 	NotesIn int `json:"notes_in,omitempty"`
+	// Phones says what phones may do now besides notes ("Voting is open:
+	// 3 dots on your phone"); "" for nothing.
+	Phones string `json:"phones,omitempty"`
 
 	// Opening is the title screen before the first step: while people come
 	// in, the room sees the session's title and the first invitation.

@@ -93,3 +93,34 @@ func (r *Screen) phoneNotesIn() int {
 	}
 	return c
 }
+
+// PhoneVote is one phone's changed ballot as dots to add to (or, when
+// negative, take from) each theme id; Done is called once the change is on
+// disk (nil) or failed, and the phone is told so.
+type PhoneVote struct {
+	Delta map[string]int
+	Done  func(error)
+}
+
+// PhoneIdea is a 25/10 card written on a phone: the bold idea, then after
+// phone.IdeaStepSep its first step. Done gets the card's id once the card is
+// on disk, or the error.
+type PhoneIdea struct {
+	Text string
+	Done func(cardID uint64, err error)
+}
+
+// PhoneScore is one score of 1–5 a phone gave a 25/10 card.
+type PhoneScore struct {
+	CardID uint64
+	Score  int
+	Done   func(error)
+}
+
+// PhoneInputMsg carries dots, cards and scores that phones sent; the board
+// writes them through its own save path and answers each one.
+type PhoneInputMsg struct {
+	Votes  []PhoneVote
+	Ideas  []PhoneIdea
+	Scores []PhoneScore
+}
