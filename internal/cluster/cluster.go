@@ -24,6 +24,9 @@ type Options struct {
 	// Pinned notes stay in that group, pull similar notes in, and the group
 	// keeps its id.
 	Fixed map[int]string
+	// Lang is the session's language ("nl" or "en"): theme labels use its
+	// notes' words first. "" takes the language of most notes.
+	Lang string
 }
 
 // Group is one theme.
@@ -67,6 +70,7 @@ var (
 	minSizeDiv  = 5.0  // groups under √n/minSizeDiv notes are absorbed
 	sampleCap   = 2000 // larger inputs are clustered on a sample of this size
 	useWard     = true // --k merges by Ward's criterion, else by average linkage
+	langMerge   = true // a Dutch and an English theme of one concept merge
 )
 
 // Cluster groups texts into themes. Empty input gives an empty result; every
@@ -94,6 +98,12 @@ func Cluster(texts []string, opt Options) Result {
 	}
 	c := analyze(repTexts)
 	c.weight = f.weight
+	switch opt.Lang {
+	case "nl":
+		c.lang = langNL
+	case "en":
+		c.lang = langEN
+	}
 	fixed, fixedNames := pinned(len(repTexts), repFixed)
 	assign := clusterNotes(c, fixed, len(fixedNames) > 0, opt.K)
 	return buildResult(texts, c, f, assign, fixed, fixedNames)
@@ -136,6 +146,9 @@ func clusterNotes(c *corpus, fixed []int, anyFixed bool, k int) []int {
 		assign = refine(c, assign, fixed, 2)
 	}
 	assign = absorbSmall(c, assign, fixed, minGroupSize(n))
+	if langMerge && k == 0 {
+		assign = mergeAcrossLanguages(c, assign, fixed)
+	}
 	if k > 0 {
 		assign = forceK(c, assign, fixed, k)
 		assign = refine(c, assign, fixed, refineSteps)
@@ -144,6 +157,94 @@ func clusterNotes(c *corpus, fixed []int, anyFixed bool, k int) []int {
 		}
 	}
 	return assign
+}
+
+// mergeAcrossLanguages joins a theme written mostly in Dutch with one
+// written mostly in English when most notes of both name the same concept:
+// "wachtwoord verlopen" and "password expired" are one problem, even when
+// their words and spellings kept them apart. Themes holding notes pinned to
+// different groups never merge.
+func mergeAcrossLanguages(c *corpus, assign []int, fixed []int) []int {
+	groups := members(assign)
+	k := len(groups)
+	if k < 2 {
+		return assign
+	}
+	type profile struct {
+		nl, en, size float64
+		concepts     map[string]float64
+		pin          int
+	}
+	ps := make([]profile, k)
+	for g, m := range groups {
+		p := profile{concepts: map[string]float64{}, pin: -1}
+		for _, i := range m {
+			w := c.w(i)
+			p.size += w
+			switch c.docs[i].lang {
+			case langNL:
+				p.nl += w
+			case langEN:
+				p.en += w
+			}
+			for _, k := range c.docs[i].concepts {
+				p.concepts[k] += w
+			}
+			if fixed[i] >= 0 {
+				p.pin = fixed[i]
+			}
+		}
+		ps[g] = p
+	}
+	lean := func(p profile) lang {
+		switch {
+		case p.nl >= 2*p.size/3:
+			return langNL
+		case p.en >= 2*p.size/3:
+			return langEN
+		}
+		return langUnknown
+	}
+	parent := make([]int, k)
+	for g := range parent {
+		parent[g] = g
+	}
+	root := func(g int) int {
+		for parent[g] != g {
+			g = parent[g]
+		}
+		return g
+	}
+	for a := 0; a < k; a++ {
+		la := lean(ps[a])
+		if la == langUnknown {
+			continue
+		}
+		best, bestShare := -1, 0.0
+		for b := 0; b < k; b++ {
+			lb := lean(ps[b])
+			if lb == langUnknown || lb == la || root(b) == root(a) {
+				continue
+			}
+			if ps[a].pin >= 0 && ps[b].pin >= 0 && ps[a].pin != ps[b].pin {
+				continue
+			}
+			for _, name := range sortedKeys(ps[a].concepts) {
+				sa, sb := ps[a].concepts[name]/ps[a].size, ps[b].concepts[name]/ps[b].size
+				if sa >= 0.6 && sb >= 0.6 && min(sa, sb) > bestShare {
+					best, bestShare = b, min(sa, sb)
+				}
+			}
+		}
+		if best >= 0 {
+			parent[root(best)] = root(a)
+		}
+	}
+	out := make([]int, len(assign))
+	for i, a := range assign {
+		out[i] = root(a)
+	}
+	return renumber(out)
 }
 
 // folded maps the notes onto their distinct representatives: notes that
@@ -951,10 +1052,12 @@ func describe(c *corpus, m []int, cnt []termCount) []groupTerm {
 	seen := map[string]bool{}
 	for _, t := range ts {
 		name := c.names[t.id]
-		var w string
-		for _, from := range [][]int{own, m} {
-			if w = termWord(c, name, from); w != "" {
-				break
+		w := termWord(c, name, own)
+		if w == "" {
+			// Only notes in the other language use it: it names the
+			// theme after the session's own words.
+			if w = termWord(c, name, m); len(own) > 0 {
+				t.score *= 0.7
 			}
 		}
 		if w == "" || seen[w] || hasDigit(w) {
@@ -963,11 +1066,12 @@ func describe(c *corpus, m []int, cnt []termCount) []groupTerm {
 		seen[w] = true
 		t.word = w
 		out = append(out, t)
-		if len(out) == 5 {
+		if len(out) == 8 {
 			break
 		}
 	}
-	return out
+	slices.SortStableFunc(out, func(a, b groupTerm) int { return cmp.Compare(b.score, a.score) })
+	return out[:min(5, len(out))]
 }
 
 // termWord is the word the notes m use for feature name: a stem's most
@@ -1047,8 +1151,8 @@ func surfaceOf(c *corpus, stem string, m []int) string {
 }
 
 // conceptSurface returns the word the group's notes most often used for
-// concept k, as typed. It is "" when only multi-word phrases brought the
-// concept.
+// concept k, as typed. It is "" when only multi-word phrases without a word
+// of the concept of their own brought it.
 func conceptSurface(c *corpus, k string, m []int) string {
 	ws := conceptWords(c, k, m)
 	if len(ws) == 0 {
@@ -1062,10 +1166,25 @@ func conceptSurface(c *corpus, k string, m []int) string {
 // like "ww" names a theme less well than "wachtwoord"), then in order.
 func conceptWords(c *corpus, k string, m []int) []string {
 	cnt := map[string]int{}
+	var st *stemmer
 	for _, i := range m {
 		d := &c.docs[i]
 		j, ok := slices.BinarySearch(d.concepts, k)
-		if !ok || d.trigger[j] == "phrase" {
+		if !ok {
+			continue
+		}
+		if d.trigger[j] == "phrase" {
+			// The phrase's word that means the concept on its own:
+			// "password" of "password reset"; none for "log in".
+			if st == nil {
+				st = newStemmer()
+			}
+			for _, w := range d.words {
+				if slices.Contains(defaultLexicon().matchWord(w.fold, d.lang, st, nil), k) {
+					cnt[w.surface]++
+					break
+				}
+			}
 			continue
 		}
 		if w := slices.Index(d.stems, d.trigger[j]); w >= 0 {

@@ -111,6 +111,9 @@ func TestDevReport(t *testing.T) {
 	envf("MERGE", &mergeSim)
 	envf("MSD", &minSizeDiv)
 	envf("MINSIM", &minEdgeSim)
+	if v := os.Getenv("LANGMERGE"); v != "" {
+		langMerge = v == "1"
+	}
 	if v := os.Getenv("WARD"); v != "" {
 		useWard = v == "1"
 	}

@@ -203,3 +203,13 @@ func TestNoteWhyNamesTheNotesOwnWords(t *testing.T) {
 		t.Errorf("MarshalText: %s", b)
 	}
 }
+
+func TestTheSessionsLanguageNamesTheThemes(t *testing.T) {
+	texts := []string{"password expired again", "password reset takes a day", "wachtwoord verlopen", "wachtwoord vergeten", "the printer jams", "printer out of paper", "printer kapot"}
+	for lang, want := range map[string]string{"nl": "wachtwoord", "en": "password"} {
+		res := Cluster(texts, Options{Lang: lang})
+		if l := res.Groups[res.Assign[0]].Label; !strings.HasPrefix(l, want) {
+			t.Errorf("%s session: label %q, want %q first", lang, l, want)
+		}
+	}
+}

@@ -268,3 +268,23 @@ func TestTheConsoleMarksTheTitleScreenToo(t *testing.T) {
 		t.Fatalf("the projector is not shown the title screen")
 	}
 }
+
+func TestAPlannedStartPutsClockTimesOnTheConsolesNextLineAndTheOpening(t *testing.T) {
+	clock := &timer.FakeClock{T: t0}
+	st := newMemStore()
+	live := &fakeLive{attached: 1}
+	sess := session.New(session.Options{ID: "x", Title: "Ochtend", Lang: "en", PlanStart: time.Date(2026, 11, 22, 9, 30, 0, 0, time.UTC)}, tipPlan(), t0)
+	m := NewRun(Deps{Store: st, Clock: clock, Catalog: i18n.For("en"), Theme: ThemeMono, Live: live, TitleScreen: true,
+		Ticker: func(time.Duration) tea.Cmd { return nil }}, sess, nil, session.History{})
+	h := &harness{t: t, m: m, clock: clock, st: st}
+	h.run(m.Init())
+	h.size(100, 30)
+	if first := live.last().Opening; first == nil || !strings.HasSuffix(first.First, "· 09:30") {
+		t.Fatalf("the title screen's first step lacks its clock time: %+v", first)
+	}
+	h.key("pgdown")
+	h.advance(200 * time.Millisecond)
+	if scr := h.screen(); !strings.Contains(scr, "· 09:31") {
+		t.Fatalf("the console's next line lacks the planned clock time of step 2:\n%s", scr)
+	}
+}

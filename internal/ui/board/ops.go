@@ -44,8 +44,9 @@ func (b *Screen) regroup() tea.Cmd {
 	gen := b.gen
 	b.clustering = true
 	b.setStatus(b.com.Catalog.Board.Grouping, false)
+	lang := b.run.Sess.Lang
 	return func() tea.Msg {
-		return clusteredMsg{gen: gen, ids: ids, res: cluster.Cluster(texts, cluster.Options{Fixed: fixed})}
+		return clusteredMsg{gen: gen, ids: ids, res: cluster.Cluster(texts, cluster.Options{Fixed: fixed, Lang: lang})}
 	}
 }
 

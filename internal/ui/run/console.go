@@ -211,5 +211,8 @@ func (r *Screen) nextText() string {
 	if p.Timed {
 		parts = append(parts, fmt.Sprintf(cat.Console.NextMinutes, format.Minutes(p.Planned)))
 	}
+	if at, ok := r.Sess.PlanClock(i); ok {
+		parts = append(parts, at.Format("15:04"))
+	}
 	return fmt.Sprintf(cat.Console.Next, strings.Join(parts, " · "))
 }

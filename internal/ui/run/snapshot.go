@@ -67,6 +67,9 @@ func (r *Screen) Snapshot() room.Snapshot {
 			}
 		}
 		snap.Opening.First = fmt.Sprintf(fu.TitleFirst, name, minutes(first))
+		if at, ok := s.PlanClock(s.Pos); ok {
+			snap.Opening.First += " · " + at.Format("15:04")
+		}
 		snap.Console.TitleHint = fu.TitleHint
 		return snap
 	}
