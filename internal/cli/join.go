@@ -27,6 +27,18 @@ func addJoinFlags(f *pflag.FlagSet, o *JoinOptions) {
 	f.StringVar(&o.Listen, "listen", "", "with --join: the ADDR:PORT to serve on (default: this laptop's address on its network)")
 }
 
+// check refuses a --listen without --join and an address of every
+// interface, before anything is created or bound.
+func (o JoinOptions) check() error {
+	if o.Listen == "" {
+		return nil
+	}
+	if !o.Join {
+		return errors.New("--listen chooses where the phone page listens; add --join to serve it")
+	}
+	return phone.CheckAddr(o.Listen)
+}
+
 // start serves the phone page of session sid when --join asks for it; nil
 // without --join.
 func (o JoinOptions) start(st *store.Store, sid string) (*phonePage, error) {

@@ -100,7 +100,7 @@ func TestListenWithoutJoinSaysWhatToAdd(t *testing.T) {
 	if code == 0 || !strings.Contains(errOut, "add --join") {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	_, errOut, code = ta.exec(t, "run", "1-2-4-all", "--join", "--listen", "0.0.0.0:8025")
+	_, errOut, code = ta.exec(t, "run", "1-2-4-all", "--join", "--listen", net.JoinHostPort("0.0.0.0", "8025")) // refused by the flag check, before anything binds
 	if code == 0 || !strings.Contains(errOut, "every network") {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}

@@ -22,6 +22,9 @@ func newResumeCmd(app *App) *cobra.Command {
 			if len(args) == 1 {
 				ref = args[0]
 			}
+			if err := join.check(); err != nil {
+				return err
+			}
 			if err := app.needTerminal(); err != nil {
 				return err
 			}

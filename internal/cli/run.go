@@ -152,7 +152,7 @@ func (opts *RunOptions) check() error {
 	if opts.Participants < 0 || opts.Participants > MaxParticipants {
 		return fmt.Errorf("--participants %d is out of range: give the head-count in the room, from 1 to %d", opts.Participants, MaxParticipants)
 	}
-	return nil
+	return opts.JoinOptions.check()
 }
 
 // needTerminal refuses to start the run screen without a terminal, before

@@ -133,16 +133,24 @@ func New(opt Options) (*Server, error) {
 	return s, nil
 }
 
-// Listen opens a TCP listener on addr (host:port), refusing an empty or
-// unspecified host: the page is served on one address, never on all
-// interfaces.
-func Listen(addr string) (net.Listener, error) {
+// CheckAddr refuses a --listen value that is not host:port or whose host is
+// empty or unspecified: the page is served on one address, never on all
+// interfaces. It binds nothing.
+func CheckAddr(addr string) error {
 	host, _, err := net.SplitHostPort(addr)
 	if err != nil {
-		return nil, fmt.Errorf("--listen %q is not ADDR:PORT (for example 192.168.1.23:8025): %w", addr, err)
+		return fmt.Errorf("--listen %q is not ADDR:PORT (for example 192.168.1.23:8025): %w", addr, err)
 	}
 	if ip := net.ParseIP(host); host == "" || (ip != nil && ip.IsUnspecified()) {
-		return nil, fmt.Errorf("--listen %q would serve on every network of this laptop; give one of its addresses, such as 192.168.1.23:8025", addr)
+		return fmt.Errorf("--listen %q would serve on every network of this laptop; give one of its addresses, such as 192.168.1.23:8025", addr)
+	}
+	return nil
+}
+
+// Listen opens a TCP listener on addr (host:port) after CheckAddr.
+func Listen(addr string) (net.Listener, error) {
+	if err := CheckAddr(addr); err != nil {
+		return nil, err
 	}
 	l, err := net.Listen("tcp", addr)
 	if err != nil {

@@ -646,11 +646,18 @@ func TestSlowClientsAreCutOff(t *testing.T) {
 }
 
 func TestListenRefusesAllInterfaces(t *testing.T) {
-	for _, addr := range []string{":8025", "0.0.0.0:8025", "[::]:8025", "8025", ""} {
-		if l, err := Listen(addr); err == nil {
-			l.Close()
-			t.Errorf("Listen(%q) served", addr)
+	// CheckAddr binds nothing, so no test ever listens beyond 127.0.0.1
+	// even if the check were broken.
+	for _, addr := range []string{net.JoinHostPort("", "8025"), net.JoinHostPort("0.0.0.0", "8025"), net.JoinHostPort("::", "8025"), "8025", ""} {
+		if err := CheckAddr(addr); err == nil {
+			t.Errorf("CheckAddr(%q) accepted an address of every interface", addr)
 		}
+	}
+	if err := CheckAddr(net.JoinHostPort("0.0.0.0", "8025")); err == nil || !strings.Contains(err.Error(), "every network") {
+		t.Errorf("the refusal does not say why: %v", err)
+	}
+	if err := CheckAddr("127.0.0.1:0"); err != nil {
+		t.Errorf("CheckAddr refused the loopback: %v", err)
 	}
 }
 
