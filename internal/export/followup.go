@@ -12,19 +12,7 @@ import (
 )
 
 // stateName is the catalogue name of a review state.
-func stateName(st session.ReviewState, c i18n.FollowUp) string {
-	switch st {
-	case session.ReviewDone:
-		return c.Done
-	case session.ReviewUnderWay:
-		return c.UnderWay
-	case session.ReviewStuck:
-		return c.Stuck
-	case session.ReviewDropped:
-		return c.Dropped
-	}
-	return c.Open
-}
+func stateName(st session.ReviewState, c i18n.FollowUp) string { return c.StateName(string(st)) }
 
 // dueText shows a stored due date as "vr 4 dec 2026", or the stored text
 // when it does not read as a date.

@@ -262,3 +262,19 @@ var followUpNL = FollowUp{
 	MarkedRehearse: "“%s” is nu een repetitie; die telt niet mee in een reeks.",
 	MarkedReal:     "“%s” is geen repetitie meer.",
 }
+
+// StateName is the name of a review state by its stored value ("done",
+// "under_way", "stuck", "dropped"; anything else is still open).
+func (c FollowUp) StateName(state string) string {
+	switch state {
+	case "done":
+		return c.Done
+	case "under_way":
+		return c.UnderWay
+	case "stuck":
+		return c.Stuck
+	case "dropped":
+		return c.Dropped
+	}
+	return c.Open
+}

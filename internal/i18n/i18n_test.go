@@ -55,3 +55,17 @@ func TestNormalizeAcceptsLocalesAndRefusesOthers(t *testing.T) {
 		t.Error("French accepted")
 	}
 }
+
+func TestEveryReviewStateHasItsOwnNameInBothLanguages(t *testing.T) {
+	for _, lang := range Supported {
+		c := For(lang).FollowUp
+		seen := map[string]bool{}
+		for _, st := range []string{"", "done", "under_way", "stuck", "dropped"} {
+			name := c.StateName(st)
+			if name == "" || seen[name] {
+				t.Errorf("%s: state %q is named %q, empty or shared", lang, st, name)
+			}
+			seen[name] = true
+		}
+	}
+}

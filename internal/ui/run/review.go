@@ -149,19 +149,7 @@ func (r *Screen) setRescore(i, v int, now time.Time) tea.Cmd {
 }
 
 // stateName is the catalogue name of a review state.
-func stateName(st session.ReviewState, c i18n.FollowUp) string {
-	switch st {
-	case session.ReviewDone:
-		return c.Done
-	case session.ReviewUnderWay:
-		return c.UnderWay
-	case session.ReviewStuck:
-		return c.Stuck
-	case session.ReviewDropped:
-		return c.Dropped
-	}
-	return c.Open
-}
+func stateName(st session.ReviewState, c i18n.FollowUp) string { return c.StateName(string(st)) }
 
 // reviewSnapshot is what the room sees of the review's current item.
 func (r *Screen) reviewSnapshot() *room.Review {
