@@ -65,53 +65,38 @@ func (s *Store) Notes(sessionID string) ([]session.Note, error) {
 // returns the notes that can, in capture order, and how many could not
 // (their record is not a note any more). An export loses only those.
 func (s *Store) ReadableNotes(sessionID string) ([]session.Note, int, error) {
-	var out []session.Note
-	lost := 0
-	err := s.view("read the notes", func(tx *bolt.Tx) error {
-		out, lost = nil, 0
-		b, err := sessionBucket(tx, sessionID)
-		if err != nil {
-			return err
-		}
-		nb := b.Bucket(bucketNotes)
-		if nb == nil {
-			return nil
-		}
-		return nb.ForEach(func(_, v []byte) error {
-			var n session.Note
-			if err := json.Unmarshal(v, &n); err != nil || n.ID == 0 {
-				lost++
-				return nil
-			}
-			out = append(out, n)
-			return nil
-		})
-	})
-	return out, lost, err
+	return readable(s, sessionID, bucketNotes, "read the notes", func(n session.Note) bool { return n.ID != 0 })
 }
 
 // ReadableEvents is Events for a file where some timeline entries cannot be
 // read: it returns those that can and how many could not.
 func (s *Store) ReadableEvents(sessionID string) ([]session.Event, int, error) {
-	var out []session.Event
+	return readable(s, sessionID, bucketEvents, "read the session's timeline", func(session.Event) bool { return true })
+}
+
+// readable decodes every record of one bucket of a session, in key order,
+// counting the records that do not decode (or that ok refuses) instead of
+// failing on them.
+func readable[T any](s *Store, sessionID string, bucket []byte, what string, ok func(T) bool) ([]T, int, error) {
+	var out []T
 	lost := 0
-	err := s.view("read the session's timeline", func(tx *bolt.Tx) error {
+	err := s.view(what, func(tx *bolt.Tx) error {
 		out, lost = nil, 0
 		b, err := sessionBucket(tx, sessionID)
 		if err != nil {
 			return err
 		}
-		eb := b.Bucket(bucketEvents)
-		if eb == nil {
+		rb := b.Bucket(bucket)
+		if rb == nil {
 			return nil
 		}
-		return eb.ForEach(func(_, v []byte) error {
-			var e session.Event
-			if err := json.Unmarshal(v, &e); err != nil {
+		return rb.ForEach(func(_, v []byte) error {
+			var x T
+			if err := json.Unmarshal(v, &x); err != nil || !ok(x) {
 				lost++
 				return nil
 			}
-			out = append(out, e)
+			out = append(out, x)
 			return nil
 		})
 	})
