@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 
+	"liberate/internal/session"
 	"liberate/internal/store"
 	"liberate/internal/textsafe"
 )
@@ -95,15 +96,11 @@ func newSessionsRenameCmd(app *App) *cobra.Command {
 		Short: "Give a session a new title",
 		Args:  cobra.MinimumNArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := app.openStore(false)
+			st, sess, err := app.openSession(args[0])
 			if err != nil {
 				return err
 			}
 			defer st.Close()
-			sess, err := st.ResolveSession(args[0])
-			if err != nil {
-				return err
-			}
 			old := sess.Title
 			renamed, err := st.RenameSession(sess.ID, strings.Join(args[1:], " "))
 			if err != nil {
@@ -122,15 +119,11 @@ func newSessionsRehearsalCmd(app *App) *cobra.Command {
 		Short: "Mark a session as a rehearsal (kept out of series); --off marks it as a real workshop",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := app.openStore(false)
+			st, sess, err := app.openSession(args[0])
 			if err != nil {
 				return err
 			}
 			defer st.Close()
-			sess, err := st.ResolveSession(args[0])
-			if err != nil {
-				return err
-			}
 			if _, err := st.SetRehearsal(sess.ID, !off); err != nil {
 				return err
 			}
@@ -153,15 +146,11 @@ func newSessionsDeleteCmd(app *App) *cobra.Command {
 		Short: "Delete a session after a confirmation (j/y); a backup of the database is written first",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := app.openStore(false)
+			st, sess, err := app.openSession(args[0])
 			if err != nil {
 				return err
 			}
 			defer st.Close()
-			sess, err := st.ResolveSession(args[0])
-			if err != nil {
-				return err
-			}
 			fu := app.cat.FollowUp
 			title := textsafe.Display(sess.Title)
 			if !yes {
@@ -197,4 +186,19 @@ func confirmed(app *App) bool {
 		return true
 	}
 	return false
+}
+
+// openSession opens the database for writing and finds the session ref
+// names; the caller closes the store.
+func (app *App) openSession(ref string) (*store.Store, *session.Session, error) {
+	st, err := app.openStore(false)
+	if err != nil {
+		return nil, nil, err
+	}
+	sess, err := st.ResolveSession(ref)
+	if err != nil {
+		st.Close()
+		return nil, nil, err
+	}
+	return st, sess, nil
 }
